@@ -1,0 +1,22 @@
+// engine/syntax — declaration of the top-level rule. The definitions live in
+// grammar_def.hpp and are compiled once, in grammar.cpp.
+#pragma once
+
+#include "syntax/ast.hpp"
+#include "syntax/config.hpp"
+
+namespace siracusa::syntax {
+
+struct declaration_class;
+using declaration_type = x3::rule<declaration_class, ast::Declaration>;
+BOOST_SPIRIT_DECLARE(declaration_type)
+
+// One top-level declaration (an import, a vocabulary item, a right, a test, a law, ...).
+declaration_type const& declaration();
+
+// The words that start a top-level declaration; the parser resynchronises at them.
+bool is_top_level_keyword(std::string_view word);
+// Every reserved word of the language.
+bool is_reserved_word(std::string_view word);
+
+} // namespace siracusa::syntax

@@ -1,0 +1,408 @@
+#include "syntax/parser.hpp"
+
+#include "syntax/grammar.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string_view>
+
+namespace siracusa::syntax {
+
+Span ParsedFile::span(const x3::position_tagged& node) const {
+  auto [begin, end] = positions_.offsets(node, source->text().begin());
+  return Span{source, begin, end};
+}
+
+Span ParsedFile::head(const x3::position_tagged& node, std::size_t length) const {
+  auto s = span(node);
+  s.end = std::min(s.end, s.begin + length);
+  return s;
+}
+
+namespace {
+
+bool is_ident_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Length of the valid UTF-8 sequence at `i`, or 0 if it is not valid (overlong forms,
+// surrogates and values past U+10FFFF are rejected).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char b0 = byte(i);
+  if (b0 < 0x80)
+    return 1;
+  std::size_t length = 0;
+  std::uint32_t cp = 0;
+  if ((b0 & 0xE0U) == 0xC0U) {
+    length = 2;
+    cp = b0 & 0x1FU;
+  } else if ((b0 & 0xF0U) == 0xE0U) {
+    length = 3;
+    cp = b0 & 0x0FU;
+  } else if ((b0 & 0xF8U) == 0xF0U) {
+    length = 4;
+    cp = b0 & 0x07U;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size())
+    return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0U) != 0x80U)
+      return 0;
+    cp = (cp << 6U) | (byte(i + k) & 0x3FU);
+  }
+  static constexpr std::uint32_t min_for_length[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < min_for_length[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  return length;
+}
+
+// The checks that protect the grammar: it must never see binary data, invalid text or
+// nesting deep enough to exhaust the stack.
+bool check_bytes(const SourcePtr& source, Diagnostics& diagnostics, const ParseLimits& limits) {
+  const std::string& text = source->text();
+  if (text.size() > limits.max_bytes) {
+    diagnostics.error("E0004", Span{source, 0, 0},
+                      "file is too large (" + std::to_string(text.size()) + " bytes; the limit is " +
+                          std::to_string(limits.max_bytes) + ")");
+    return false;
+  }
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\0') {
+      diagnostics.error("E0003", Span{source, i, i + 1}, "this looks like a binary file (it contains a NUL byte)")
+          .notes.push_back({{}, "rule files are UTF-8 text"});
+      return false;
+    }
+    std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      diagnostics.error("E0002", Span{source, i, i + 1}, "invalid UTF-8 byte sequence")
+          .notes.push_back({{}, "rule files must be UTF-8; re-save the file with UTF-8 encoding"});
+      return false;
+    }
+    i += length;
+  }
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"' || c == '\n')
+        in_string = false;
+      continue;
+    }
+    if (c == '#') {
+      while (i < text.size() && text[i] != '\n')
+        ++i;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '(' || c == '{' || c == '[') {
+      if (++depth > limits.max_nesting) {
+        diagnostics.error("E0005", Span{source, i, i + 1},
+                          "nesting is too deep (more than " + std::to_string(limits.max_nesting) +
+                              " levels of brackets)")
+            .notes.push_back({{}, "split the expression into smaller tests"});
+        return false;
+      }
+    } else if (c == ')' || c == '}' || c == ']') {
+      if (depth > 0)
+        --depth;
+    }
+  }
+  return true;
+}
+
+std::vector<ast::Comment> collect_comments(const std::string& text) {
+  std::vector<ast::Comment> comments;
+  bool in_string = false;
+  bool line_blank = true;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      in_string = false;
+      line_blank = true;
+      continue;
+    }
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '#') {
+      std::size_t end = text.find('\n', i);
+      if (end == std::string::npos)
+        end = text.size();
+      std::size_t trimmed = end;
+      while (trimmed > i && (text[trimmed - 1] == ' ' || text[trimmed - 1] == '\t' || text[trimmed - 1] == '\r'))
+        --trimmed;
+      comments.push_back({i, text.substr(i, trimmed - i), line_blank});
+      i = end - 1;
+      continue;
+    }
+    if (c != ' ' && c != '\t' && c != '\r')
+      line_blank = false;
+  }
+  return comments;
+}
+
+std::size_t skip_blank(const std::string& text, std::size_t i) {
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+      ++i;
+    } else if (c == '#') {
+      while (i < text.size() && text[i] != '\n')
+        ++i;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// What the user wrote at `i`, for "found ..." in messages.
+std::string describe_token(const std::string& text, std::size_t i) {
+  i = skip_blank(text, i);
+  if (i >= text.size())
+    return "end of file";
+  char c = text[i];
+  if (is_ident_char(c)) {
+    std::size_t end = i;
+    while (end < text.size() && is_ident_char(text[end]))
+      ++end;
+    std::string word = text.substr(i, end - i);
+    return (is_reserved_word(word) ? "keyword `" : "`") + word + "`";
+  }
+  if (c == '"')
+    return "a string";
+  if (c == '\n')
+    return "end of line";
+  if (static_cast<unsigned char>(c) >= 0x80) {
+    std::size_t length = utf8_sequence_length(text, i);
+    return "`" + text.substr(i, length == 0 ? 1 : length) + "`";
+  }
+  return std::string("`") + c + "`";
+}
+
+std::size_t token_length(const std::string& text, std::size_t i) {
+  if (i >= text.size())
+    return 0;
+  if (is_ident_char(text[i])) {
+    std::size_t end = i;
+    while (end < text.size() && is_ident_char(text[end]))
+      ++end;
+    return end - i;
+  }
+  return 1;
+}
+
+// X3 names literals `'}'` or `"title"`; users read `}`.
+std::string plain_expectation(const std::string& which) {
+  if (which.size() >= 2 && (which.front() == '\'' || which.front() == '"') && which.back() == which.front())
+    return "`" + which.substr(1, which.size() - 2) + "`";
+  return which;
+}
+
+struct OpenBlock {
+  std::string kind;
+  std::string name;
+  std::size_t offset = 0;
+};
+
+// The innermost `{` still open at `until`, with the words that introduced it
+// (`provision art10 {` gives kind provision, name art10).
+std::optional<OpenBlock> innermost_open_block(const std::string& text, std::size_t from, std::size_t until) {
+  std::vector<std::size_t> stack;
+  bool in_string = false;
+  for (std::size_t i = from; i < until && i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"' || c == '\n')
+        in_string = false;
+      continue;
+    }
+    if (c == '#') {
+      while (i < text.size() && text[i] != '\n')
+        ++i;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{') {
+      stack.push_back(i);
+    } else if (c == '}' && !stack.empty()) {
+      stack.pop_back();
+    }
+  }
+  if (stack.empty())
+    return std::nullopt;
+  std::size_t brace = stack.back();
+  std::size_t line_start = text.rfind('\n', brace);
+  line_start = line_start == std::string::npos ? 0 : line_start + 1;
+  std::istringstream header(text.substr(line_start, brace - line_start));
+  OpenBlock block;
+  block.offset = brace;
+  header >> block.kind >> block.name;
+  if (block.kind == "amends" || block.kind == "provision" || block.kind == "law" || block.kind == "right" ||
+      block.kind == "test" || block.kind == "document" || block.kind == "jurisdiction" ||
+      block.kind == "amendment" || block.kind == "enum" || block.kind == "person" || block.kind == "duty") {
+    return block;
+  }
+  // A `{` inside an expression or value (a set): name it by what it is.
+  block.kind = "set";
+  block.name.clear();
+  return block;
+}
+
+const char* clauses_of(const std::string& kind) {
+  if (kind == "right")
+    return "a right holds `article:`, `title:`, `derogable:`, `absolute:`, `limitation:`, `aims:` and `cites:`";
+  if (kind == "test")
+    return "a test holds `title:`, `applies to:`, `criterion:`, `fails when:`, `requires:`, `cites:`, "
+           "`explanation:` and `recommendation:`";
+  if (kind == "law")
+    return "a law holds `title:`, `original_title:`, `jurisdiction:`, `level:`, `adopted:`, `effective:`, "
+           "`source:` and `provision` blocks";
+  if (kind == "provision")
+    return "a provision holds `title:`, `article:`, `restricts:`, `implements:`, `permits:`, `obliges:`, "
+           "`forbids:`, `effective:`, `source:` and facts of the vocabulary (`name: value`)";
+  if (kind == "document")
+    return "a document holds `title:`, `paragraphs:` and `url:`";
+  if (kind == "jurisdiction")
+    return "a jurisdiction holds `title:`, `original_title:` and `reported_absent:`";
+  if (kind == "amendment")
+    return "an amendment holds `title:`, `effective:`, `source:`, `amends`, `repeals` and `adds to`";
+  if (kind == "amends")
+    return "`amends` holds `set`, `change` and `remove` lines";
+  if (kind == "person")
+    return "a person block holds attributes: `name: type [protected] [\"doc\"]`";
+  return nullptr;
+}
+
+void report_expectation(const SourcePtr& source, std::size_t declaration_start, std::size_t where,
+                        const std::string& which, Diagnostics& diagnostics) {
+  const std::string& text = source->text();
+  std::size_t at = skip_blank(text, where);
+  Span span{source, at, at + std::max<std::size_t>(1, token_length(text, at))};
+  std::string expected = plain_expectation(which);
+  std::string found = describe_token(text, where);
+
+  if (which == "a string in double quotes" || which == "'\"'") {
+    // An unterminated string: the grammar stopped at the end of the line.
+    if (at < text.size() && (text[where] == '\n' || where >= text.size())) {
+      std::size_t open = text.rfind('"', where == 0 ? 0 : where - 1);
+      Span opened{source, open == std::string::npos ? where : open, (open == std::string::npos ? where : open) + 1};
+      diagnostics.error("E0104", opened, "string is not closed before the end of the line")
+          .notes.push_back({{}, "close it with `\"`; to continue a long text on the next line, close it and start "
+                                "another string: adjacent strings are joined"});
+      return;
+    }
+  }
+  if (which.rfind("an escape", 0) == 0 || which.rfind("a code point", 0) == 0) {
+    diagnostics.error("E0103", Span{source, where == 0 ? 0 : where - 1, where + 1},
+                      "unknown escape in string; expected \\n, \\t, \\\", \\\\ or \\u{...} (a valid code point)");
+    return;
+  }
+  if (expected == "`}`") {
+    if (auto block = innermost_open_block(text, declaration_start, where)) {
+      auto lc = source->line_col(block->offset);
+      std::string what = block->kind == "set" ? std::string("the set") : block->kind + (block->name.empty() ? "" : " `" + block->name + "`");
+      auto& d = diagnostics.error("E0102", span,
+                                  "expected `}` to close " + what + " opened at " + std::to_string(lc.line) + ":" +
+                                      std::to_string(lc.column) + ", found " + found);
+      if (const char* clauses = clauses_of(block->kind))
+        d.notes.push_back({{}, clauses});
+      return;
+    }
+  }
+  auto& d = diagnostics.error("E0101", span, "expected " + expected + ", found " + found);
+  if (found.rfind("keyword ", 0) == 0 && (which == "a name" || which == "names separated by `,`"))
+    d.notes.push_back({{}, found.substr(8) + " is a reserved word of the language and cannot be used as a name"});
+}
+
+// The next line that starts, in its first column, with a top-level keyword.
+std::size_t resynchronise(const std::string& text, std::size_t from) {
+  std::size_t i = text.find('\n', from);
+  while (i != std::string::npos) {
+    ++i;
+    std::size_t end = i;
+    while (end < text.size() && is_ident_char(text[end]))
+      ++end;
+    if (end > i && is_top_level_keyword(std::string_view(text).substr(i, end - i)))
+      return i;
+    i = text.find('\n', i);
+  }
+  return text.size();
+}
+
+} // namespace
+
+std::unique_ptr<ParsedFile> parse(SourcePtr source, Diagnostics& diagnostics, const ParseLimits& limits) {
+  auto parsed = std::make_unique<ParsedFile>();
+  parsed->source = source;
+  if (!check_bytes(source, diagnostics, limits))
+    return parsed;
+  const std::string& text = source->text();
+  parsed->ast.comments = collect_comments(text);
+
+  auto const parser = x3::with<position_store_tag>(std::ref(parsed->positions()))[declaration()];
+  std::size_t offset = skip_blank(text, 0);
+  while (offset < text.size()) {
+    iterator_type it = text.begin() + static_cast<std::ptrdiff_t>(offset);
+    ast::Declaration node;
+    try {
+      if (x3::phrase_parse(it, text.end(), parser, skipper, node)) {
+        parsed->ast.declarations.push_back(std::move(node));
+        offset = skip_blank(text, static_cast<std::size_t>(it - text.begin()));
+        continue;
+      }
+      report_expectation(source, offset, offset, declaration().name, diagnostics);
+    } catch (const x3::expectation_failure<iterator_type>& failure) {
+      report_expectation(source, offset, static_cast<std::size_t>(failure.where() - text.begin()), failure.which(),
+                         diagnostics);
+      offset = static_cast<std::size_t>(failure.where() - text.begin());
+    }
+    offset = skip_blank(text, resynchronise(text, offset));
+  }
+  return parsed;
+}
+
+SourcePtr read_source(const std::string& path, Diagnostics& diagnostics, const Span& requested_at,
+                      const ParseLimits& limits) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    diagnostics.error("E0001", requested_at, "`" + path + "` is a folder, not a rule file");
+    return nullptr;
+  }
+  auto size = std::filesystem::file_size(path, error);
+  if (!error && size > limits.max_bytes) {
+    // Not read at all: the location is the file itself.
+    diagnostics.error("E0004", Span{std::make_shared<SourceFile>(path, ""), 0, 0},
+                      "file is too large (" + std::to_string(size) + " bytes; the limit is " +
+                          std::to_string(limits.max_bytes) + ")");
+    return nullptr;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.error("E0001", requested_at, "cannot read `" + path + "`: no such file or it is not readable");
+    return nullptr;
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) {
+    diagnostics.error("E0001", requested_at, "cannot read `" + path + "`");
+    return nullptr;
+  }
+  return std::make_shared<SourceFile>(path, content.str());
+}
+
+} // namespace siracusa::syntax
