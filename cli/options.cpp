@@ -1,0 +1,63 @@
+#include "options.hpp"
+
+#include <toml++/toml.h>
+
+#include <unistd.h>
+
+namespace siracusa::cli {
+
+namespace fs = std::filesystem;
+
+std::optional<ProjectConfig> find_project_config(const fs::path& start, std::string& error) {
+  std::error_code ec;
+  fs::path folder = fs::weakly_canonical(start, ec);
+  while (true) {
+    fs::path candidate = folder / "siracusa.toml";
+    if (fs::is_regular_file(candidate, ec)) {
+      ProjectConfig config;
+      config.file = candidate;
+      try {
+        toml::table table = toml::parse_file(candidate.string());
+        if (auto* paths = table["corpus"]["paths"].as_array()) {
+          for (const auto& item : *paths) {
+            if (auto value = item.value<std::string>())
+              config.paths.push_back((folder / *value).lexically_normal().string());
+            else
+              error = candidate.string() + ": `corpus.paths` must be a list of strings";
+          }
+        }
+        if (auto timeout = table["check"]["timeout_ms"].value<int64_t>()) {
+          if (*timeout <= 0)
+            error = candidate.string() + ": `check.timeout_ms` must be positive";
+          else
+            config.timeout_ms = static_cast<unsigned>(*timeout);
+        }
+        if (auto format = table["check"]["format"].value<std::string>())
+          config.format = *format;
+      } catch (const toml::parse_error& e) {
+        const auto& where = e.source().begin;
+        error = candidate.string() + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) +
+                ": error[E0008]: invalid siracusa.toml: " + std::string(e.description());
+      }
+      return config;
+    }
+    if (!folder.has_parent_path() || folder.parent_path() == folder)
+      return std::nullopt;
+    folder = folder.parent_path();
+  }
+}
+
+fs::path bundled_corpus() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / "share" / "siracusa";
+    if (fs::is_directory(installed / "rules", ec))
+      return installed;
+  }
+  if (fs::is_directory(fs::path(SIRACUSA_INSTALLED_CORPUS) / "rules", ec))
+    return SIRACUSA_INSTALLED_CORPUS;
+  return SIRACUSA_SOURCE_CORPUS;
+}
+
+} // namespace siracusa::cli

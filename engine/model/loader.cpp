@@ -1,0 +1,187 @@
+#include "model/loader.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <map>
+#include <set>
+
+namespace siracusa::model {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string display_name(const fs::path& canonical, const fs::path& root) {
+  std::error_code error;
+  fs::path base = fs::weakly_canonical(root, error);
+  if (!error) {
+    fs::path relative = canonical.lexically_relative(base);
+    if (!relative.empty() && *relative.begin() != "..")
+      return relative.generic_string();
+  }
+  return canonical.generic_string();
+}
+
+class Loader {
+public:
+  Loader(Diagnostics& diagnostics, const LoadOptions& options) : diagnostics_(diagnostics), options_(options) {}
+
+  void add_root(const std::string& path) {
+    std::error_code error;
+    if (!fs::exists(path, error)) {
+      diagnostics_.error("E0001", {}, "cannot read `" + path + "`: no such file or folder");
+      return;
+    }
+    if (fs::is_directory(path, error)) {
+      std::vector<fs::path> found;
+      for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, error);
+           it != fs::recursive_directory_iterator(); it.increment(error)) {
+        if (error)
+          break;
+        if (it->is_regular_file(error) && it->path().extension() == ".sir")
+          found.push_back(it->path());
+      }
+      std::sort(found.begin(), found.end());
+      for (const auto& file : found)
+        load(file, {});
+      return;
+    }
+    load(path, {});
+  }
+
+  FileSet finish() {
+    // Sort by display name so that the order of files never depends on the order of
+    // arguments or of the directory listing.
+    std::vector<std::size_t> order(files_.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+      order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return files_[a].display < files_[b].display; });
+    std::vector<std::size_t> new_index(files_.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+      new_index[order[i]] = i;
+    FileSet set;
+    for (std::size_t i : order) {
+      LoadedFile file = std::move(files_[i]);
+      for (auto& imported : file.imports)
+        imported = new_index[imported];
+      set.files.push_back(std::move(file));
+    }
+    for (std::size_t i = 0; i < set.files.size(); ++i)
+      for (std::size_t k = 0; k < set.files[i].imports.size(); ++k)
+        find_cycle(set, i, k);
+    for (auto& file : set.files) {
+      file.visible.assign(set.files.size(), false);
+    }
+    for (std::size_t i = 0; i < set.files.size(); ++i) {
+      std::vector<std::size_t> work{i};
+      while (!work.empty()) {
+        std::size_t f = work.back();
+        work.pop_back();
+        if (set.files[i].visible[f])
+          continue;
+        set.files[i].visible[f] = true;
+        for (auto imported : set.files[f].imports)
+          work.push_back(imported);
+      }
+    }
+    return set;
+  }
+
+private:
+  // Loads a file once; returns its index, or nothing if it cannot be read.
+  std::optional<std::size_t> load(const fs::path& path, const Span& requested_at) {
+    std::error_code error;
+    fs::path canonical = fs::weakly_canonical(fs::absolute(path, error), error);
+    if (auto known = by_path_.find(canonical); known != by_path_.end())
+      return known->second;
+    if (!fs::exists(canonical, error) || fs::is_directory(canonical, error)) {
+      if (requested_at.valid())
+        diagnostics_.error("E0207", requested_at, "cannot find imported file `" + path.generic_string() + "`")
+            .notes.push_back({{}, "imports are relative to the importing file; looked for " + canonical.string()});
+      else
+        diagnostics_.error("E0001", {}, "cannot read `" + path.generic_string() + "`");
+      return std::nullopt;
+    }
+    std::string display = display_name(canonical, options_.display_root);
+    auto source = syntax::read_source(canonical.string(), diagnostics_, requested_at, options_.limits);
+    if (!source)
+      return std::nullopt;
+    // Diagnostics show the display name, not the absolute path.
+    source = std::make_shared<SourceFile>(display, source->text());
+    std::size_t index = files_.size();
+    by_path_[canonical] = index;
+    files_.push_back(LoadedFile{display, canonical, syntax::parse(source, diagnostics_, options_.limits), {}, {}});
+    // Copy what we need: files_ may reallocate while imports load.
+    std::vector<std::pair<std::string, Span>> imports;
+    for (const auto& declaration : files_[index].parsed->ast.declarations) {
+      if (auto* import = boost::get<ast::Import>(&declaration.get()))
+        imports.emplace_back(import->path.joined(), files_[index].parsed->span(*import));
+    }
+    for (const auto& [imported, span] : imports) {
+      if (auto target = load(canonical.parent_path() / imported, span))
+        files_[index].imports.push_back(*target);
+      else
+        files_[index].imports.push_back(index); // keeps positions aligned with the import statements
+    }
+    return index;
+  }
+
+  void find_cycle(FileSet& set, std::size_t file, std::size_t import_position) {
+    // A depth-first walk from each import; reported at the import that closes the cycle.
+    std::size_t target = set.files[file].imports[import_position];
+    if (target == file)
+      return; // an unreadable import, already reported
+    std::vector<std::size_t> path{file};
+    std::set<std::size_t> seen;
+    if (reaches(set, target, file, path, seen)) {
+      if (reported_.insert(std::minmax(file, target)).second) {
+        std::string chain;
+        for (std::size_t k = 0; k < path.size(); ++k)
+          chain += (k > 0 ? " -> " : "") + set.files[path[k]].display;
+        const auto& parsed = *set.files[file].parsed;
+        std::size_t seen_imports = 0;
+        for (const auto& declaration : parsed.ast.declarations) {
+          if (auto* import = boost::get<ast::Import>(&declaration.get())) {
+            if (seen_imports++ == import_position) {
+              diagnostics_.error("E0206", parsed.span(*import), "import cycle: " + chain)
+                  .notes.push_back({{}, "move what both files need into a third file that neither imports"});
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  bool reaches(const FileSet& set, std::size_t from, std::size_t goal, std::vector<std::size_t>& path,
+               std::set<std::size_t>& seen) {
+    path.push_back(from);
+    if (from == goal)
+      return true;
+    if (seen.insert(from).second) {
+      for (auto next : set.files[from].imports)
+        if (next != from && reaches(set, next, goal, path, seen))
+          return true;
+    }
+    path.pop_back();
+    return false;
+  }
+
+  Diagnostics& diagnostics_;
+  const LoadOptions& options_;
+  std::vector<LoadedFile> files_;
+  std::map<fs::path, std::size_t> by_path_;
+  std::set<std::pair<std::size_t, std::size_t>> reported_;
+};
+
+} // namespace
+
+FileSet load_files(const std::vector<std::string>& paths, Diagnostics& diagnostics, const LoadOptions& options) {
+  Loader loader(diagnostics, options);
+  for (const auto& path : paths)
+    loader.add_root(path);
+  return loader.finish();
+}
+
+} // namespace siracusa::model

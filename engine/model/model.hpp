@@ -1,0 +1,292 @@
+// engine/model — the resolved, type-checked model of a rule set.
+// Takes: parsed files (engine/syntax). Gives: rights, tests, vocabulary, laws, provisions
+// and amendments with every name resolved to an index and every expression typed.
+// Verdicts are not here: a provision holds only the facts its law states.
+#pragma once
+
+#include "diag/source.hpp"
+#include "model/types.hpp"
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace siracusa::model {
+
+// ---- expressions -------------------------------------------------------------------
+
+enum class ExprKind {
+  // constants
+  boolean, integer, date, text, enum_member, set_literal, everyone, no_one,
+  predicate, // `person where body`: `variable` is the person, children[0] the body
+  // references
+  fact,           // `index` into Model::facts
+  variable,       // a bound variable, `index` is its id
+  attribute,      // children[0] is a person, `index` the attribute
+  right_property, // `index`: see RightProperty
+  law_level,
+  // operators
+  not_, neg, and_, or_, implies, eq, ne, lt, le, gt, ge, add, sub, mul, in, subset,
+  apply,      // children[0] a predicate, children[1] a person
+  some, every // `binders`, children[0] the body
+};
+
+enum class RightProperty { aims = 0, derogable = 1, absolute = 2 };
+
+struct Expr;
+using ExprPtr = std::shared_ptr<const Expr>;
+
+struct Binder {
+  enum class Kind { person, element, pair };
+  Kind kind = Kind::person;
+  int variable = -1;
+  int second_variable = -1;           // pair
+  std::string name, second_name;      // as written, for witnesses
+  ExprPtr domain;                     // element: a set
+  std::vector<int> attributes;        // pair: the attributes one of which differs
+};
+
+struct Expr {
+  ExprKind kind = ExprKind::boolean;
+  Type type;
+  Span span;
+  // boolean: 0/1; integer: value; date: days since 1970-01-01; enum_member: member index;
+  // fact, attribute: index; variable, predicate: variable id; right_property: RightProperty
+  std::int64_t number = 0;
+  std::string text; // text constants; the name as written for facts, variables, attributes
+  std::vector<ExprPtr> children;
+  std::vector<Binder> binders;
+
+  int index() const { return static_cast<int>(number); }
+};
+
+// ---- citations and sources -----------------------------------------------------------
+
+struct ParaRange {
+  int low = 0;
+  int high = 0; // == low for a single paragraph
+};
+
+struct Citation {
+  std::string kind;      // covenant, general_comment, siracusa, views, document
+  std::string reference; // article, comment number, views title, document id
+  std::vector<ParaRange> paras;
+  Span span;
+  std::string display() const; // "HRC General Comment No. 37, para. 70"
+};
+
+struct SourceRef {
+  std::string document;
+  std::vector<ParaRange> paras;
+  Span span;
+  std::string display() const; // "kz-ngo-2025 para. 45, 47"
+};
+
+std::string display_paras(const std::vector<ParaRange>& paras);
+
+// ---- vocabulary ------------------------------------------------------------------------
+
+struct FactDecl {
+  std::string name;
+  Type type;
+  std::string doc;
+  Span span;
+};
+
+struct Attribute {
+  std::string name;
+  Type type;
+  bool is_protected = false;
+  std::string doc;
+  Span span;
+};
+
+struct Duty {
+  std::string id;
+  std::string doc;
+  std::vector<int> rights;
+  Span span;
+};
+
+struct Act {
+  std::string id;
+  std::string doc;
+  Span span;
+};
+
+struct Document {
+  std::string id;
+  std::string title;
+  std::string url;
+  std::optional<ParaRange> paragraphs;
+  Span span;
+};
+
+// ---- rights and tests ------------------------------------------------------------------
+
+struct Right {
+  std::string id;
+  std::string article;
+  std::string title;
+  bool derogable = true;
+  bool absolute = false;
+  std::vector<std::string> limitation;
+  std::vector<int> aims; // members of enum `aim`
+  std::vector<Citation> citations;
+  Span span;
+};
+
+enum class Criterion {
+  legality, legitimate_aim, necessity, proportionality, non_discrimination, positive_obligation, conflict
+};
+const char* criterion_name(Criterion criterion);
+std::optional<Criterion> criterion_from(const std::string& word);
+
+struct Test {
+  std::string id;
+  std::string title;
+  bool all_rights = false;
+  std::vector<int> rights;
+  Criterion criterion = Criterion::legality;
+  ExprPtr condition; // null for positive_obligation and conflict
+  int duty = -1;     // positive_obligation
+  std::vector<Citation> citations;
+  std::string explanation;
+  std::string recommendation;
+  Span span;
+  int variable_count = 0; // ids used by the condition's binders
+
+  bool applies_to(int right) const;
+};
+
+// ---- laws ---------------------------------------------------------------------------------
+
+enum class Level { constitution = 0, constitutional_law = 1, code = 2, law = 3, bylaw = 4 };
+const char* level_name(Level level);
+std::optional<Level> level_from(const std::string& word);
+
+struct FactValue {
+  enum class Form { exact, unknown, at_least, at_most, one_of, range };
+  Form form = Form::exact;
+  std::vector<ExprPtr> values; // constants (or predicates); range: low, high
+  Span span;                   // the whole `name: value` line
+  int variable_count = 0;
+};
+
+struct StatedFact {
+  int fact = -1;
+  FactValue value;
+};
+
+struct Deontic {
+  enum class Modality { permits, obliges, forbids };
+  Modality modality = Modality::permits;
+  int act = -1;
+  ExprPtr who; // a predicate
+  Span span;
+  int variable_count = 0;
+};
+const char* modality_name(Deontic::Modality modality);
+
+struct Provision {
+  std::string id;   // law.provision
+  std::string name; // provision
+  int law = -1;
+  std::string title;
+  std::string article;
+  std::vector<int> restricts;  // rights
+  std::vector<int> implements; // duties
+  std::vector<Deontic> deontics;
+  std::vector<StatedFact> facts; // ordered by fact index
+  std::vector<SourceRef> sources;
+  std::optional<std::int64_t> effective;
+  Span span;
+
+  const StatedFact* find(int fact) const;
+};
+
+struct Law {
+  std::string id;
+  std::string title;
+  std::string original_title;
+  int jurisdiction = -1;
+  Level level = Level::law;
+  std::optional<std::int64_t> adopted;
+  std::optional<std::int64_t> effective;
+  std::vector<SourceRef> sources;
+  std::vector<int> provisions;
+  Span span;
+};
+
+struct Jurisdiction {
+  std::string id;
+  std::string title;
+  std::string original_title;
+  struct Absent {
+    int duty = -1;
+    SourceRef source;
+  };
+  std::vector<Absent> reported_absent;
+  Span span;
+};
+
+struct Change {
+  enum class Kind { set, change, remove, set_restricts, set_implements, repeal, add };
+  Kind kind = Kind::set;
+  std::string target; // law.provision
+  int fact = -1;
+  FactValue value;
+  std::vector<int> names;          // set_restricts / set_implements
+  std::optional<Provision> added;  // add
+  Span span;
+};
+
+struct Amendment {
+  std::string id;
+  std::string title;
+  std::optional<std::int64_t> effective;
+  std::vector<SourceRef> sources;
+  std::vector<Change> changes;
+  Span span;
+};
+
+// ---- the model ------------------------------------------------------------------------------
+
+struct Model {
+  // Enums are shared between copies of a model (amended models keep the vocabulary), and
+  // a deque keeps their addresses stable for Type::enumeration.
+  std::shared_ptr<std::deque<EnumType>> enums = std::make_shared<std::deque<EnumType>>();
+  const EnumType* aim = nullptr;   // the enum named `aim`, if declared
+  const EnumType* level = nullptr; // built in
+
+  std::vector<Document> documents;
+  std::vector<Attribute> attributes; // of a person
+  std::vector<FactDecl> facts;
+  std::vector<Duty> duties;
+  std::vector<Act> acts;
+  std::vector<Right> rights;
+  std::vector<Test> tests;
+  std::vector<Jurisdiction> jurisdictions;
+  std::vector<Law> laws;
+  std::vector<Provision> provisions;
+  std::vector<Amendment> amendments;
+  std::vector<std::string> files; // every file read, in the order read
+
+  int find_right(const std::string& id) const;
+  int find_test(const std::string& id) const;
+  int find_fact(const std::string& name) const;
+  int find_provision(const std::string& id) const;
+  int find_law(const std::string& id) const;
+  int find_duty(const std::string& id) const;
+  int find_attribute(const std::string& name) const;
+  const Document* find_document(const std::string& id) const;
+};
+
+// Days since 1970-01-01 for a valid calendar date, nullopt otherwise.
+std::optional<std::int64_t> days_from_civil(int year, int month, int day);
+std::string civil_from_days(std::int64_t days);
+
+} // namespace siracusa::model

@@ -1,0 +1,1615 @@
+#include "model/resolve.hpp"
+
+#include "syntax/ast.hpp"
+#include "syntax/grammar.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace siracusa::model {
+
+namespace x3 = boost::spirit::x3;
+
+namespace {
+
+using syntax::ParsedFile;
+
+// ---- small helpers --------------------------------------------------------------------
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+const std::vector<std::string> qualifiers = {"prescribed_by_law",
+                                             "necessary",
+                                             "necessary_in_democratic_society",
+                                             "strictly_necessary",
+                                             "not_arbitrary",
+                                             "reasonable",
+                                             "consistent_with_other_rights",
+                                             "non_discriminatory"};
+
+const std::vector<std::string> criterion_words = {"legality",           "legitimate_aim",      "necessity",
+                                                  "proportionality",    "non_discrimination", "positive_obligation",
+                                                  "conflict"};
+
+const std::vector<std::string> level_words = {"constitution", "constitutional_law", "code", "law", "bylaw"};
+
+std::string join(const std::vector<std::string>& items, const std::string& separator = ", ") {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out += (i > 0 ? separator : "") + items[i];
+  return out;
+}
+
+template <typename T>
+const T* get_if(const ast::ClauseValue& value) {
+  return boost::get<T>(&value.get());
+}
+
+Unit unit_from(const boost::optional<std::string>& word) {
+  if (!word)
+    return Unit::none;
+  const std::string& w = *word;
+  if (w == "day" || w == "days")
+    return Unit::days;
+  if (w == "hour" || w == "hours")
+    return Unit::hours;
+  if (w == "month" || w == "months")
+    return Unit::months;
+  return Unit::years;
+}
+
+// Largest number the language accepts: keeps arithmetic far from overflow in the solver.
+constexpr std::int64_t max_number = 1'000'000'000'000LL;
+
+// ---- the resolver --------------------------------------------------------------------
+
+struct Entry {
+  int index = -1;
+  std::size_t file = 0;
+  Span span;
+};
+
+struct Variable {
+  std::string name;
+  Type type;
+  int id = -1;
+};
+
+// Where an expression is resolved and what it may refer to.
+struct ExprContext {
+  std::size_t file = 0;
+  bool allow_facts = false; // test conditions
+  bool allow_right = false;
+  std::vector<Variable> variables;
+  std::vector<int> implicit_person; // `person where` bodies, innermost last
+  int next_variable = 0;
+};
+
+class Resolver {
+public:
+  Resolver(const FileSet& files, Diagnostics& diagnostics) : files_(files), diagnostics_(diagnostics) {}
+
+  Model run() {
+    auto& level = model_.enums->emplace_back();
+    level.name = "level";
+    level.members = level_words;
+    level.docs.resize(level.members.size());
+    model_.level = &level;
+    for (const auto& file : files_.files)
+      model_.files.push_back(file.display);
+
+    for_each_declaration([&](const auto& node) { declare(node); });
+    for_each_declaration([&](const auto& node) { resolve_vocabulary(node); });
+    for_each_declaration([&](const auto& node) { resolve_rules(node); });
+    for_each_declaration([&](const auto& node) { resolve_laws(node); });
+    for_each_declaration([&](const auto& node) { resolve_amendments(node); });
+    return std::move(model_);
+  }
+
+private:
+  template <typename Visit>
+  void for_each_declaration(Visit visit) {
+    for (current_file_ = 0; current_file_ < files_.files.size(); ++current_file_) {
+      const auto& file = files_.files[current_file_];
+      parsed_ = file.parsed.get();
+      for (const auto& declaration : file.parsed->ast.declarations)
+        boost::apply_visitor([&](const auto& node) { visit(node); }, declaration.get());
+    }
+  }
+
+  Span span(const x3::position_tagged& node) const { return parsed_->span(node); }
+
+  // ---- name tables ----------------------------------------------------------------------
+
+  bool declare_name(std::map<std::string, Entry>& table, const char* kind, const std::string& name, int index,
+                    const Span& where) {
+    auto [it, inserted] = table.emplace(name, Entry{index, current_file_, where});
+    if (!inserted) {
+      diagnostics_.error("E0202", where, std::string(kind) + " `" + name + "` is declared twice")
+          .notes.push_back({it->second.span, "first declared here"});
+    }
+    return inserted;
+  }
+
+  // Looks a name up as seen from the current file. Reports unknown or not-imported names
+  // with `id` and returns -1.
+  int lookup(const std::map<std::string, Entry>& table, const char* kind, const std::string& name,
+             const Span& where, const char* id = "E0201") {
+    auto it = table.find(name);
+    if (it != table.end()) {
+      if (files_.files[current_file_].visible[it->second.file])
+        return it->second.index;
+      diagnostics_.error(id, where, std::string("unknown ") + kind + " `" + name + "`")
+          .notes.push_back({it->second.span, "declared here, in a file that `" +
+                                                 files_.files[current_file_].display +
+                                                 "` does not import; add an `import`"});
+      return -1;
+    }
+    auto& d = diagnostics_.error(id, where, std::string("unknown ") + kind + " `" + name + "`");
+    std::vector<std::string> candidates;
+    for (const auto& [candidate, entry] : table)
+      if (files_.files[current_file_].visible[entry.file])
+        candidates.push_back(candidate);
+    if (auto suggestion = closest(name, candidates))
+      d.notes.push_back({{}, "did you mean `" + *suggestion + "`?"});
+    return -1;
+  }
+
+  // ---- pass 1: declare every name ----------------------------------------------------------
+
+  void declare(const ast::Import&) {}
+
+  void declare(const ast::EnumDecl& node) {
+    auto& e = model_.enums->emplace_back();
+    e.name = node.name.name;
+    e.doc = node.doc ? node.doc->joined() : "";
+    std::set<std::string> seen;
+    for (const auto& member : node.members) {
+      if (!seen.insert(member.name.name).second) {
+        diagnostics_.error("E0202", span(member.name),
+                           "member `" + member.name.name + "` appears twice in enum `" + e.name + "`");
+        continue;
+      }
+      e.members.push_back(member.name.name);
+      e.docs.push_back(member.doc ? member.doc->joined() : "");
+    }
+    if (e.name == "level") {
+      diagnostics_.error("E0202", span(node.name), "`level` is the built-in enum of hierarchy levels")
+          .notes.push_back({{}, "choose another name"});
+      return;
+    }
+    if (declare_name(enums_, "enum", e.name, static_cast<int>(model_.enums->size() - 1), span(node.name)) &&
+        e.name == "aim")
+      model_.aim = &e;
+  }
+
+  void declare(const ast::PersonDecl& node) {
+    for (const auto& attribute : node.attributes) {
+      Attribute a;
+      a.name = attribute.name.name;
+      a.is_protected = attribute.is_protected;
+      a.doc = attribute.doc ? attribute.doc->joined() : "";
+      a.span = span(attribute.name);
+      if (declare_name(attributes_, "person attribute", a.name, static_cast<int>(model_.attributes.size()),
+                       a.span))
+        model_.attributes.push_back(std::move(a));
+    }
+  }
+
+  void declare(const ast::FactDecl& node) {
+    FactDecl f;
+    f.name = node.name.name;
+    f.doc = node.doc ? node.doc->joined() : "";
+    f.span = span(node.name);
+    if (declare_name(facts_, "fact", f.name, static_cast<int>(model_.facts.size()), f.span))
+      model_.facts.push_back(std::move(f));
+  }
+
+  void declare(const ast::DutyDecl& node) {
+    Duty d;
+    d.id = node.name.name;
+    d.doc = node.doc ? node.doc->joined() : "";
+    d.span = span(node.name);
+    if (declare_name(duties_, "duty", d.id, static_cast<int>(model_.duties.size()), d.span))
+      model_.duties.push_back(std::move(d));
+  }
+
+  void declare(const ast::ActDecl& node) {
+    Act a;
+    a.id = node.name.name;
+    a.doc = node.doc ? node.doc->joined() : "";
+    a.span = span(node.name);
+    if (declare_name(acts_, "act", a.id, static_cast<int>(model_.acts.size()), a.span))
+      model_.acts.push_back(std::move(a));
+  }
+
+  void declare(const ast::Block& node) {
+    const std::string& name = node.name.name;
+    Span where = span(node.name);
+    if (node.kind == "document") {
+      Document d;
+      d.id = name;
+      d.span = where;
+      if (declare_name(documents_, "document", name, static_cast<int>(model_.documents.size()), where))
+        model_.documents.push_back(std::move(d));
+    } else if (node.kind == "right") {
+      Right r;
+      r.id = name;
+      r.span = where;
+      if (declare_name(rights_, "right", name, static_cast<int>(model_.rights.size()), where))
+        model_.rights.push_back(std::move(r));
+    } else if (node.kind == "test") {
+      Test t;
+      t.id = name;
+      t.span = where;
+      if (declare_name(tests_, "test", name, static_cast<int>(model_.tests.size()), where))
+        model_.tests.push_back(std::move(t));
+    } else if (node.kind == "jurisdiction") {
+      Jurisdiction j;
+      j.id = name;
+      j.span = where;
+      if (declare_name(jurisdictions_, "jurisdiction", name, static_cast<int>(model_.jurisdictions.size()), where))
+        model_.jurisdictions.push_back(std::move(j));
+    }
+  }
+
+  void declare(const ast::LawDecl& node) {
+    Law law;
+    law.id = node.name.name;
+    law.span = span(node.name);
+    int law_index = static_cast<int>(model_.laws.size());
+    if (!declare_name(laws_, "law", law.id, law_index, law.span))
+      return;
+    for (const auto& item : node.items) {
+      if (auto* provision = boost::get<ast::ProvisionDecl>(&item.get())) {
+        Provision p;
+        p.name = provision->name.name;
+        p.id = law.id + "." + p.name;
+        p.law = law_index;
+        p.span = span(provision->name);
+        if (declare_name(provisions_, "provision", p.id, static_cast<int>(model_.provisions.size()), p.span)) {
+          law.provisions.push_back(static_cast<int>(model_.provisions.size()));
+          model_.provisions.push_back(std::move(p));
+        }
+      }
+    }
+    model_.laws.push_back(std::move(law));
+  }
+
+  void declare(const ast::AmendmentDecl& node) {
+    Amendment a;
+    a.id = node.name.name;
+    a.span = span(node.name);
+    if (declare_name(amendments_, "amendment", a.id, static_cast<int>(model_.amendments.size()), a.span))
+      model_.amendments.push_back(std::move(a));
+  }
+
+  // ---- pass 2: types of attributes and facts -------------------------------------------
+
+  Type resolve_type(const ast::TypeExpr& node, const std::string& owner) {
+    const std::string& kind = node.kind;
+    if (kind == "bool")
+      return Type::boolean();
+    if (kind == "integer")
+      return Type::integer(Unit::none);
+    if (kind == "days")
+      return Type::integer(Unit::days);
+    if (kind == "hours")
+      return Type::integer(Unit::hours);
+    if (kind == "months")
+      return Type::integer(Unit::months);
+    if (kind == "years")
+      return Type::integer(Unit::years);
+    if (kind == "date")
+      return Type::date();
+    if (kind == "text")
+      return Type::text();
+    if (kind == "predicate")
+      return Type::predicate();
+    if (kind == "inline") {
+      auto& e = model_.enums->emplace_back();
+      e.name = owner;
+      for (const auto& member : node.members) {
+        if (e.index_of(member.name) >= 0) {
+          diagnostics_.error("E0202", span(member), "member `" + member.name + "` appears twice");
+          continue;
+        }
+        e.members.push_back(member.name);
+        e.docs.emplace_back();
+      }
+      return Type::enumeration_of(&e);
+    }
+    int index = lookup(enums_, "enum", node.name.name, span(node.name));
+    if (index < 0)
+      return Type::error();
+    const EnumType* e = &(*model_.enums)[static_cast<std::size_t>(index)];
+    return kind == "set" ? Type::set_of(e) : Type::enumeration_of(e);
+  }
+
+  void resolve_vocabulary(const ast::PersonDecl& node) {
+    for (const auto& attribute : node.attributes) {
+      auto it = attributes_.find(attribute.name.name);
+      if (it == attributes_.end() || it->second.file != current_file_ || it->second.span.begin != span(attribute.name).begin)
+        continue; // a duplicate, already reported
+      Type type = resolve_type(attribute.type, attribute.name.name);
+      if (type.kind == Type::Kind::set || type.kind == Type::Kind::predicate || type.kind == Type::Kind::text) {
+        diagnostics_.error("E0204", span(attribute.type),
+                           "a person's attribute must be a bool, a number, a date or an enum, not " + describe(type));
+        type = Type::error();
+      }
+      model_.attributes[static_cast<std::size_t>(it->second.index)].type = type;
+    }
+  }
+
+  void resolve_vocabulary(const ast::FactDecl& node) {
+    auto it = facts_.find(node.name.name);
+    if (it == facts_.end() || it->second.file != current_file_ || it->second.span.begin != span(node.name).begin)
+      return;
+    model_.facts[static_cast<std::size_t>(it->second.index)].type = resolve_type(node.type, node.name.name);
+  }
+
+  void resolve_vocabulary(const ast::DutyDecl& node) {
+    int index = own_index(duties_, node.name);
+    if (index < 0 || !node.rights)
+      return;
+    auto& duty = model_.duties[static_cast<std::size_t>(index)];
+    for (const auto& right : node.rights->items) {
+      int r = lookup(rights_, "right", right.name, span(right), "E0205");
+      if (r >= 0)
+        duty.rights.push_back(r);
+    }
+  }
+
+  void resolve_vocabulary(const ast::Block& node) {
+    if (node.kind != "document")
+      return;
+    int index = own_index(documents_, node.name);
+    if (index < 0)
+      return;
+    auto& document = model_.documents[static_cast<std::size_t>(index)];
+    Clauses clauses = collect(node.clauses, node.kind, node.name);
+    if (auto* c = clauses.first("title"))
+      document.title = get_if<ast::StringLit>(c->value)->joined();
+    else
+      missing(node, "document", "title");
+    if (auto* c = clauses.first("url"))
+      document.url = get_if<ast::StringLit>(c->value)->joined();
+    if (auto* c = clauses.first("paragraphs")) {
+      const auto* p = get_if<ast::ParaSpan>(c->value);
+      auto low = number(p->low, span(*p));
+      auto high = number(p->high, span(*p));
+      if (low && high) {
+        if (*low > *high)
+          diagnostics_.error("E0106", span(*p), "the range of paragraphs is empty (" + p->low + " > " + p->high + ")");
+        else
+          document.paragraphs = ParaRange{static_cast<int>(*low), static_cast<int>(*high)};
+      }
+    }
+  }
+
+  template <typename Node>
+  void resolve_vocabulary(const Node&) {}
+
+  int own_index(const std::map<std::string, Entry>& table, const ast::Identifier& name) {
+    auto it = table.find(name.name);
+    if (it == table.end() || it->second.file != current_file_ || it->second.span.begin != span(name).begin)
+      return -1; // a duplicate, already reported
+    return it->second.index;
+  }
+
+  // ---- clauses ---------------------------------------------------------------------------
+
+  struct Clauses {
+    std::multimap<std::string, const ast::Clause*> by_key;
+    const ast::Clause* first(const std::string& key) const {
+      auto it = by_key.find(key);
+      return it == by_key.end() ? nullptr : it->second;
+    }
+    std::vector<const ast::Clause*> all(const std::string& key) const {
+      std::vector<const ast::Clause*> out;
+      auto [begin, end] = by_key.equal_range(key);
+      for (auto it = begin; it != end; ++it)
+        out.push_back(it->second);
+      return out;
+    }
+  };
+
+  Clauses collect(const std::vector<ast::Clause>& clauses, const std::string& kind, const ast::Identifier& owner) {
+    static const std::set<std::string> repeatable = {"source", "cites", "permits", "obliges", "forbids",
+                                                     "reported_absent"};
+    Clauses out;
+    std::map<std::string, const ast::Clause*> seen;
+    for (const auto& clause : clauses) {
+      std::string key = clause.key == "fact" ? "fact:" + clause.fact.name : clause.key;
+      if (!repeatable.count(clause.key)) {
+        auto [it, inserted] = seen.emplace(key, &clause);
+        if (!inserted) {
+          std::string shown = clause.key == "fact" ? clause.fact.name : clause.key;
+          std::replace(shown.begin(), shown.end(), '_', ' ');
+          if (clause.key == "fact")
+            shown = clause.fact.name;
+          diagnostics_.error("E0211", span(clause),
+                             "`" + shown + "` is given twice in " + kind + " `" + owner.name + "`")
+              .notes.push_back({span(*it->second), "first given here"});
+          continue;
+        }
+      }
+      out.by_key.emplace(clause.key, &clause);
+    }
+    return out;
+  }
+
+  template <typename Node>
+  void missing(const Node& node, const std::string& kind, const std::string& clause, const char* id = "E0210") {
+    diagnostics_.error(id, span(node.name), kind + " `" + node.name.name + "` has no `" + clause + ":`");
+  }
+
+  std::optional<std::int64_t> number(const std::string& digits, const Span& where) {
+    std::int64_t value = 0;
+    auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (error != std::errc() || end != digits.data() + digits.size() || value > max_number) {
+      diagnostics_.error("E0106", where, "number `" + digits + "` is too large (the limit is 10^12)");
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  std::optional<std::int64_t> date(const ast::DateLit& node) {
+    const std::string& t = node.text;
+    int year = std::stoi(t.substr(0, 4));
+    int month = std::stoi(t.substr(5, 2));
+    int day = std::stoi(t.substr(8, 2));
+    auto days = days_from_civil(year, month, day);
+    if (!days)
+      diagnostics_.error("E0105", span(node), "`" + t + "` is not a valid calendar date");
+    return days;
+  }
+
+  std::vector<ParaRange> paras(const std::vector<ast::ParaRange>& nodes) {
+    std::vector<ParaRange> out;
+    for (const auto& node : nodes) {
+      auto low = number(node.low, span(node));
+      auto high = node.high ? number(*node.high, span(node)) : low;
+      if (!low || !high)
+        continue;
+      if (*low > *high) {
+        diagnostics_.error("E0106", span(node), "the range of paragraphs is empty");
+        continue;
+      }
+      out.push_back({static_cast<int>(*low), static_cast<int>(*high)});
+    }
+    return out;
+  }
+
+  void check_paras(const std::string& document_id, const std::vector<ParaRange>& ranges, const Span& where) {
+    int index = lookup(documents_, "document", document_id, where, "E0213");
+    if (index < 0)
+      return;
+    const auto& document = model_.documents[static_cast<std::size_t>(index)];
+    if (!document.paragraphs)
+      return;
+    for (const auto& range : ranges) {
+      if (range.low < document.paragraphs->low || range.high > document.paragraphs->high) {
+        diagnostics_.error("E0213", where,
+                           "paragraph " + display_paras({range}) + " is not in `" + document_id + "` (paragraphs " +
+                               display_paras({*document.paragraphs}) + ")");
+      }
+    }
+  }
+
+  SourceRef source(const ast::Source& node) {
+    SourceRef ref;
+    ref.document = node.document;
+    ref.paras = paras(node.paras);
+    ref.span = span(node);
+    check_paras(ref.document, ref.paras, ref.span);
+    return ref;
+  }
+
+  std::vector<Citation> citations(const Clauses& clauses) {
+    std::vector<Citation> out;
+    for (const auto* clause : clauses.all("cites")) {
+      for (const auto& node : get_if<ast::CitationList>(clause->value)->items) {
+        Citation c;
+        c.kind = node.kind;
+        c.reference = node.reference;
+        c.paras = paras(node.paras);
+        c.span = span(node);
+        if (c.kind == "document")
+          check_paras(c.reference, c.paras, c.span);
+        out.push_back(std::move(c));
+      }
+    }
+    return out;
+  }
+
+  std::vector<int> rights_list(const ast::IdentList& list) {
+    std::vector<int> out;
+    for (const auto& name : list.items) {
+      int r = lookup(rights_, "right", name.name, span(name), "E0205");
+      if (r >= 0 && std::find(out.begin(), out.end(), r) == out.end())
+        out.push_back(r);
+    }
+    return out;
+  }
+
+  std::optional<std::string> word_from(const std::string& word, const std::vector<std::string>& allowed,
+                                       const char* what, const Span& where) {
+    if (std::find(allowed.begin(), allowed.end(), word) != allowed.end())
+      return word;
+    auto& d = diagnostics_.error("E0214", where, "unknown " + std::string(what) + " `" + word + "`");
+    if (auto suggestion = closest(word, allowed))
+      d.notes.push_back({{}, "did you mean `" + *suggestion + "`?"});
+    else
+      d.notes.push_back({{}, "expected one of: " + join(allowed)});
+    return std::nullopt;
+  }
+
+  // ---- pass 3: rights and tests --------------------------------------------------------------
+
+  void resolve_rules(const ast::Block& node) {
+    if (node.kind == "right")
+      resolve_right(node);
+    else if (node.kind == "test")
+      resolve_test(node);
+    else if (node.kind == "jurisdiction")
+      resolve_jurisdiction(node);
+  }
+
+  template <typename Node>
+  void resolve_rules(const Node&) {}
+
+  void resolve_right(const ast::Block& node) {
+    int index = own_index(rights_, node.name);
+    if (index < 0)
+      return;
+    auto& right = model_.rights[static_cast<std::size_t>(index)];
+    Clauses clauses = collect(node.clauses, "right", node.name);
+    if (auto* c = clauses.first("article"))
+      right.article = get_if<ast::ArticleRef>(c->value)->text;
+    else
+      missing(node, "right", "article");
+    if (auto* c = clauses.first("title"))
+      right.title = get_if<ast::StringLit>(c->value)->joined();
+    else
+      missing(node, "right", "title");
+    auto boolean = [](const ast::BoolLit& b) { return b.word == "yes" || b.word == "true"; };
+    if (auto* c = clauses.first("derogable"))
+      right.derogable = boolean(*get_if<ast::BoolLit>(c->value));
+    if (auto* c = clauses.first("absolute"))
+      right.absolute = boolean(*get_if<ast::BoolLit>(c->value));
+    if (auto* c = clauses.first("limitation")) {
+      for (const auto& q : get_if<ast::IdentList>(c->value)->items)
+        if (auto word = word_from(q.name, qualifiers, "limitation qualifier", span(q)))
+          right.limitation.push_back(*word);
+    }
+    if (auto* c = clauses.first("aims")) {
+      if (!model_.aim) {
+        diagnostics_.error("E0201", span(*c), "aims need the vocabulary's `enum aim { ... }`, which is not declared");
+      } else {
+        int aim_enum = enums_.at("aim").index;
+        (void)aim_enum;
+        for (const auto& aim : get_if<ast::IdentList>(c->value)->items) {
+          int member = model_.aim->index_of(aim.name);
+          if (member < 0)
+            unknown_member(aim.name, *model_.aim, span(aim));
+          else
+            right.aims.push_back(member);
+        }
+        std::sort(right.aims.begin(), right.aims.end());
+        right.aims.erase(std::unique(right.aims.begin(), right.aims.end()), right.aims.end());
+      }
+    }
+    right.citations = citations(clauses);
+  }
+
+  void unknown_member(const std::string& name, const EnumType& e, const Span& where) {
+    auto& d = diagnostics_.error("E0212", where, "`" + name + "` is not a member of `" + e.name + "`");
+    if (auto suggestion = closest(name, e.members))
+      d.notes.push_back({{}, "did you mean `" + *suggestion + "`?"});
+    else
+      d.notes.push_back({{}, "members: " + join(e.members)});
+  }
+
+  void resolve_test(const ast::Block& node) {
+    int index = own_index(tests_, node.name);
+    if (index < 0)
+      return;
+    auto& test = model_.tests[static_cast<std::size_t>(index)];
+    Clauses clauses = collect(node.clauses, "test", node.name);
+    test.title = node.name.name;
+    if (auto* c = clauses.first("title"))
+      test.title = get_if<ast::StringLit>(c->value)->joined();
+    if (auto* c = clauses.first("applies_to")) {
+      if (get_if<ast::Word>(c->value))
+        test.all_rights = true;
+      else
+        test.rights = rights_list(*get_if<ast::IdentList>(c->value));
+    } else {
+      missing(node, "test", "applies to");
+    }
+    bool has_criterion = false;
+    if (auto* c = clauses.first("criterion")) {
+      const auto* w = get_if<ast::Word>(c->value);
+      if (auto word = word_from(w->word, criterion_words, "criterion", span(*w))) {
+        test.criterion = *criterion_from(*word);
+        has_criterion = true;
+      }
+    } else {
+      missing(node, "test", "criterion");
+    }
+    if (auto* c = clauses.first("requires")) {
+      const auto& names = get_if<ast::IdentList>(c->value)->items;
+      if (names.size() != 1)
+        diagnostics_.error("E0204", span(*c), "`requires:` names exactly one duty");
+      if (!names.empty())
+        test.duty = lookup(duties_, "duty", names.front().name, span(names.front()));
+    }
+    if (auto* c = clauses.first("fails_when")) {
+      ExprContext context;
+      context.file = current_file_;
+      context.allow_facts = true;
+      context.allow_right = true;
+      Type boolean = Type::boolean();
+      test.condition = expression(*get_if<ast::Expression>(c->value), context, &boolean);
+      expect_type(test.condition, Type::boolean(), "the failure condition");
+      test.variable_count = context.next_variable;
+    }
+    if (has_criterion) {
+      if (test.criterion == Criterion::positive_obligation) {
+        if (!clauses.first("requires"))
+          diagnostics_.error("E0210", span(node.name),
+                             "test `" + node.name.name + "` of criterion positive_obligation has no `requires:`")
+              .notes.push_back({{}, "name the duty that some provision must implement"});
+      } else if (test.criterion != Criterion::conflict && !clauses.first("fails_when")) {
+        missing(node, "test", "fails when");
+      }
+    }
+    test.citations = citations(clauses);
+    if (test.citations.empty())
+      diagnostics_.error("E0209", span(node.name), "test `" + node.name.name + "` cites no source")
+          .notes.push_back({{}, "add `cites:` with the Covenant article, General Comment paragraph or Siracusa "
+                                "paragraph the test encodes"});
+    if (auto* c = clauses.first("explanation"))
+      test.explanation = get_if<ast::StringLit>(c->value)->joined();
+    else
+      diagnostics_.warning("W0301", span(node.name), "test `" + node.name.name + "` has no `explanation:`");
+    if (auto* c = clauses.first("recommendation"))
+      test.recommendation = get_if<ast::StringLit>(c->value)->joined();
+    else
+      diagnostics_.warning("W0301", span(node.name), "test `" + node.name.name + "` has no `recommendation:`");
+  }
+
+  void resolve_jurisdiction(const ast::Block& node) {
+    int index = own_index(jurisdictions_, node.name);
+    if (index < 0)
+      return;
+    auto& j = model_.jurisdictions[static_cast<std::size_t>(index)];
+    Clauses clauses = collect(node.clauses, "jurisdiction", node.name);
+    if (auto* c = clauses.first("title"))
+      j.title = get_if<ast::StringLit>(c->value)->joined();
+    else
+      missing(node, "jurisdiction", "title");
+    if (auto* c = clauses.first("original_title"))
+      j.original_title = get_if<ast::StringLit>(c->value)->joined();
+    for (const auto* c : clauses.all("reported_absent")) {
+      const auto* absent = get_if<ast::ReportedAbsent>(c->value);
+      int duty = lookup(duties_, "duty", absent->duty.name, span(absent->duty));
+      if (duty >= 0)
+        j.reported_absent.push_back({duty, source(absent->source)});
+    }
+  }
+
+  // ---- pass 4: laws and provisions -------------------------------------------------------------
+
+  void resolve_laws(const ast::LawDecl& node) {
+    int index = own_index(laws_, node.name);
+    if (index < 0)
+      return;
+    Law& law = model_.laws[static_cast<std::size_t>(index)];
+    std::vector<ast::Clause> clause_nodes;
+    for (const auto& item : node.items)
+      if (auto* clause = boost::get<ast::Clause>(&item.get()))
+        clause_nodes.push_back(*clause);
+    Clauses clauses = collect(clause_nodes, "law", node.name);
+    if (auto* c = clauses.first("title"))
+      law.title = get_if<ast::StringLit>(c->value)->joined();
+    else
+      missing(node, "law", "title");
+    if (auto* c = clauses.first("original_title"))
+      law.original_title = get_if<ast::StringLit>(c->value)->joined();
+    if (auto* c = clauses.first("jurisdiction")) {
+      const auto& names = get_if<ast::IdentList>(c->value)->items;
+      if (names.size() != 1)
+        diagnostics_.error("E0204", span(*c), "a law belongs to exactly one jurisdiction");
+      law.jurisdiction = lookup(jurisdictions_, "jurisdiction", names.front().name, span(names.front()));
+    } else {
+      missing(node, "law", "jurisdiction");
+    }
+    if (auto* c = clauses.first("level")) {
+      const auto* w = get_if<ast::Word>(c->value);
+      std::string word = w->word == "by_law" ? "bylaw" : w->word;
+      if (auto level = word_from(word, level_words, "level", span(*w)))
+        law.level = *level_from(*level);
+    } else {
+      missing(node, "law", "level");
+    }
+    if (auto* c = clauses.first("adopted"))
+      law.adopted = date(*get_if<ast::DateLit>(c->value));
+    if (auto* c = clauses.first("effective"))
+      law.effective = date(*get_if<ast::DateLit>(c->value));
+    for (const auto* c : clauses.all("source"))
+      law.sources.push_back(source(*get_if<ast::Source>(c->value)));
+
+    for (const auto& item : node.items) {
+      if (auto* provision = boost::get<ast::ProvisionDecl>(&item.get())) {
+        int p = own_index(provisions_, ast::Identifier(law.id + "." + provision->name.name), span(provision->name));
+        if (p >= 0)
+          resolve_provision(*provision, model_.provisions[static_cast<std::size_t>(p)]);
+      }
+    }
+  }
+
+  int own_index(const std::map<std::string, Entry>& table, const ast::Identifier& name, const Span& where) {
+    auto it = table.find(name.name);
+    if (it == table.end() || it->second.file != current_file_ || it->second.span.begin != where.begin)
+      return -1;
+    return it->second.index;
+  }
+
+  template <typename Node>
+  void resolve_laws(const Node&) {}
+
+  void resolve_provision(const ast::ProvisionDecl& node, Provision& provision) {
+    Clauses clauses = collect(node.clauses, "provision", node.name);
+    if (auto* c = clauses.first("title"))
+      provision.title = get_if<ast::StringLit>(c->value)->joined();
+    if (auto* c = clauses.first("article"))
+      provision.article = get_if<ast::StringLit>(c->value)->joined();
+    if (auto* c = clauses.first("restricts"))
+      provision.restricts = rights_list(*get_if<ast::IdentList>(c->value));
+    if (auto* c = clauses.first("implements")) {
+      for (const auto& name : get_if<ast::IdentList>(c->value)->items) {
+        int duty = lookup(duties_, "duty", name.name, span(name));
+        if (duty >= 0)
+          provision.implements.push_back(duty);
+      }
+    }
+    if (auto* c = clauses.first("effective"))
+      provision.effective = date(*get_if<ast::DateLit>(c->value));
+    for (const auto* c : clauses.all("source"))
+      provision.sources.push_back(source(*get_if<ast::Source>(c->value)));
+    if (provision.sources.empty())
+      diagnostics_.error("E0208", span(node.name), "provision `" + provision.id + "` has no source")
+          .notes.push_back({{}, "add `source:` with the document and paragraph its facts come from, e.g. "
+                                "`source: kz-ngo-2025 para 45`"});
+    for (const char* modality : {"permits", "obliges", "forbids"}) {
+      for (const auto* c : clauses.all(modality)) {
+        const auto* node_deontic = get_if<ast::Deontic>(c->value);
+        Deontic d;
+        d.modality = std::string(modality) == "permits"   ? Deontic::Modality::permits
+                     : std::string(modality) == "obliges" ? Deontic::Modality::obliges
+                                                          : Deontic::Modality::forbids;
+        d.act = lookup(acts_, "act", node_deontic->act.name, span(node_deontic->act));
+        d.span = span(*c);
+        ExprContext context;
+        context.file = current_file_;
+        Type predicate = Type::predicate();
+        d.who = expression(node_deontic->who, context, &predicate);
+        expect_type(d.who, Type::predicate(), "who the rule applies to");
+        d.variable_count = context.next_variable;
+        if (d.act >= 0)
+          provision.deontics.push_back(std::move(d));
+      }
+    }
+    for (const auto& clause : node.clauses) {
+      if (clause.key != "fact")
+        continue;
+      int fact = lookup(facts_, "fact", clause.fact.name, span(clause.fact), "E0203");
+      if (fact < 0)
+        continue;
+      if (provision.find(fact))
+        continue; // given twice: reported by collect()
+      StatedFact stated{fact, fact_value(*get_if<ast::Value>(clause.value), model_.facts[static_cast<std::size_t>(fact)], span(clause))};
+      auto at = std::lower_bound(provision.facts.begin(), provision.facts.end(), fact,
+                                 [](const StatedFact& s, int f) { return s.fact < f; });
+      provision.facts.insert(at, std::move(stated));
+    }
+    if (provision.restricts.empty() && provision.implements.empty() && provision.deontics.empty())
+      diagnostics_.warning("W0302", span(node.name),
+                           "provision `" + provision.id + "` restricts no right, implements no duty and states no "
+                                                          "rule of conduct, so no test will examine it");
+  }
+
+  FactValue fact_value(const ast::Value& node, const FactDecl& fact, const Span& where) {
+    FactValue value;
+    value.span = where;
+    ExprContext context;
+    context.file = current_file_;
+    const Type& type = fact.type;
+    auto constant = [&](const ast::Expression& e) {
+      ExprPtr resolved = expression(e, context, &type);
+      expect_type(resolved, type, "fact `" + fact.name + "`");
+      return resolved;
+    };
+    auto not_for = [&](const char* form, const Span& at) {
+      diagnostics_.error("E0215", at,
+                         std::string("`") + form + "` does not apply to fact `" + fact.name + "` of type " +
+                             describe(type));
+    };
+    struct Visitor {
+      using result_type = void;
+      FactValue& value;
+      const Type& type;
+      std::function<ExprPtr(const ast::Expression&)> constant;
+      std::function<void(const char*, const Span&)> not_for;
+      Resolver& self;
+      ExprContext& context;
+      void operator()(const ast::UnknownValue&) const { value.form = FactValue::Form::unknown; }
+      void operator()(const ast::ExactValue& node) const {
+        value.form = FactValue::Form::exact;
+        value.values.push_back(constant(node.value));
+      }
+      void operator()(const ast::BoundValue& node) const {
+        value.form = node.bound == "least" ? FactValue::Form::at_least : FactValue::Form::at_most;
+        if (type.kind != Type::Kind::integer && type.kind != Type::Kind::date && type.kind != Type::Kind::set &&
+            type.kind != Type::Kind::predicate && !type.is_error()) {
+          not_for(node.bound == "least" ? "at least" : "at most", self.span(node));
+          value.form = FactValue::Form::unknown;
+          return;
+        }
+        value.values.push_back(constant(node.value));
+      }
+      void operator()(const ast::OneOfValue& node) const {
+        value.form = FactValue::Form::one_of;
+        if (type.kind == Type::Kind::predicate) {
+          not_for("one of", self.span(node));
+          value.form = FactValue::Form::unknown;
+          return;
+        }
+        for (const auto& option : node.options)
+          value.values.push_back(constant(option));
+      }
+      void operator()(const ast::RangeValue& node) const {
+        value.form = FactValue::Form::range;
+        if (type.kind != Type::Kind::integer) {
+          if (!type.is_error())
+            not_for("a range", self.span(node));
+          value.form = FactValue::Form::unknown;
+          return;
+        }
+        // `5..10 days`: a unit written only on the upper end applies to both ends.
+        ast::Quantity low = node.low;
+        if (!low.unit && node.high.unit)
+          low.unit = node.high.unit;
+        ExprPtr lo = self.quantity(low);
+        ExprPtr hi = self.quantity(node.high);
+        self.expect_type(lo, type, "the lower end of the range");
+        self.expect_type(hi, type, "the upper end of the range");
+        if (lo->number > hi->number)
+          self.diagnostics_.error("E0215", self.span(node), "the range is empty (its lower end is above its upper end)");
+        value.values = {lo, hi};
+      }
+    };
+    boost::apply_visitor(Visitor{value, type, constant, not_for, *this, context}, node.get());
+    value.variable_count = context.next_variable;
+    return value;
+  }
+
+  // ---- pass 5: amendments ------------------------------------------------------------------------
+
+  void resolve_amendments(const ast::AmendmentDecl& node) {
+    int index = own_index(amendments_, node.name);
+    if (index < 0)
+      return;
+    Amendment& amendment = model_.amendments[static_cast<std::size_t>(index)];
+    std::vector<ast::Clause> clause_nodes;
+    for (const auto& item : node.items)
+      if (auto* clause = boost::get<ast::Clause>(&item.get()))
+        clause_nodes.push_back(*clause);
+    Clauses clauses = collect(clause_nodes, "amendment", node.name);
+    if (auto* c = clauses.first("title"))
+      amendment.title = get_if<ast::StringLit>(c->value)->joined();
+    else
+      missing(node, "amendment", "title");
+    if (auto* c = clauses.first("effective"))
+      amendment.effective = date(*get_if<ast::DateLit>(c->value));
+    for (const auto* c : clauses.all("source"))
+      amendment.sources.push_back(source(*get_if<ast::Source>(c->value)));
+    for (const auto& item : node.items) {
+      if (auto* amends = boost::get<ast::Amends>(&item.get()))
+        resolve_amends(*amends, amendment);
+      else if (auto* repeals = boost::get<ast::Repeals>(&item.get()))
+        resolve_repeal(*repeals, amendment);
+      else if (auto* adds = boost::get<ast::AddsTo>(&item.get()))
+        resolve_addition(*adds, amendment);
+    }
+  }
+
+  template <typename Node>
+  void resolve_amendments(const Node&) {}
+
+  int target_provision(const ast::Identifier& law, const ast::Identifier& provision) {
+    std::string id = law.name + "." + provision.name;
+    Span where = span(law);
+    where.end = span(provision).end;
+    return lookup(provisions_, "provision", id, where, "E0220");
+  }
+
+  void resolve_amends(const ast::Amends& node, Amendment& amendment) {
+    int target = target_provision(node.law, node.provision);
+    if (target < 0)
+      return;
+    const Provision& provision = model_.provisions[static_cast<std::size_t>(target)];
+    for (const auto& change_node : node.changes) {
+      Change change;
+      change.target = provision.id;
+      change.span = span(change_node);
+      if (change_node.verb == "set_restricts" || change_node.verb == "set_implements") {
+        change.kind = change_node.verb == "set_restricts" ? Change::Kind::set_restricts : Change::Kind::set_implements;
+        for (const auto& name : change_node.names.items) {
+          int i = change.kind == Change::Kind::set_restricts ? lookup(rights_, "right", name.name, span(name), "E0205")
+                                                             : lookup(duties_, "duty", name.name, span(name));
+          if (i >= 0)
+            change.names.push_back(i);
+        }
+        amendment.changes.push_back(std::move(change));
+        continue;
+      }
+      change.kind = change_node.verb == "set"      ? Change::Kind::set
+                    : change_node.verb == "change" ? Change::Kind::change
+                                                   : Change::Kind::remove;
+      change.fact = lookup(facts_, "fact", change_node.fact.name, span(change_node.fact), "E0203");
+      if (change.fact < 0)
+        continue;
+      bool stated = provision.find(change.fact) != nullptr;
+      if (change.kind == Change::Kind::set && stated)
+        diagnostics_.error("E0220", span(change_node.fact),
+                           "`" + provision.id + "` already states `" + change_node.fact.name + "`; use `change`");
+      else if (change.kind != Change::Kind::set && !stated)
+        diagnostics_.error("E0220", span(change_node.fact),
+                           "`" + provision.id + "` does not state `" + change_node.fact.name + "`" +
+                               (change.kind == Change::Kind::change ? "; use `set`" : ""));
+      if (change_node.value)
+        change.value = fact_value(*change_node.value, model_.facts[static_cast<std::size_t>(change.fact)], change.span);
+      amendment.changes.push_back(std::move(change));
+    }
+  }
+
+  void resolve_repeal(const ast::Repeals& node, Amendment& amendment) {
+    int target = target_provision(node.law, node.provision);
+    if (target < 0)
+      return;
+    Change change;
+    change.kind = Change::Kind::repeal;
+    change.target = model_.provisions[static_cast<std::size_t>(target)].id;
+    change.span = span(node);
+    amendment.changes.push_back(std::move(change));
+  }
+
+  void resolve_addition(const ast::AddsTo& node, Amendment& amendment) {
+    int law = lookup(laws_, "law", node.law.name, span(node.law));
+    if (law < 0)
+      return;
+    Provision provision;
+    provision.name = node.provision.name.name;
+    provision.id = node.law.name + "." + provision.name;
+    provision.law = law;
+    provision.span = span(node.provision.name);
+    if (provisions_.count(provision.id)) {
+      diagnostics_.error("E0202", provision.span, "provision `" + provision.id + "` already exists")
+          .notes.push_back({provisions_.at(provision.id).span, "declared here"});
+      return;
+    }
+    resolve_provision(node.provision, provision);
+    Change change;
+    change.kind = Change::Kind::add;
+    change.target = provision.id;
+    change.span = span(node);
+    change.added = std::move(provision);
+    amendment.changes.push_back(std::move(change));
+  }
+
+  // ---- expressions ---------------------------------------------------------------------------
+
+  std::shared_ptr<Expr> quantity(const ast::Quantity& node) {
+    auto e = std::make_shared<Expr>();
+    e->kind = ExprKind::integer;
+    e->span = span(node);
+    e->type = Type::integer(unit_from(node.unit));
+    e->number = number(node.digits, e->span).value_or(0);
+    return e;
+  }
+
+  void expect_type(const ExprPtr& e, const Type& wanted, const std::string& what) {
+    if (!e || e->type.is_error() || wanted.is_error() || e->type == wanted)
+      return;
+    auto& d = diagnostics_.error("E0204", e->span,
+                                 "type mismatch: " + what + " is " + describe(wanted) + ", but this is " +
+                                     describe(e->type));
+    if (wanted.kind == Type::Kind::integer && e->type.kind == Type::Kind::integer && e->kind == ExprKind::integer &&
+        e->type.unit == Unit::none)
+      d.notes.push_back({{}, "write the unit: `" + std::to_string(e->number) + " " + unit_name(wanted.unit) + "`"});
+  }
+
+private:
+  std::shared_ptr<Expr> error_expr(const Span& where) {
+    auto e = std::make_shared<Expr>();
+    e->type = Type::error();
+    e->span = where;
+    return e;
+  }
+
+  std::shared_ptr<Expr> make(ExprKind kind, Type type, const Span& where, std::vector<ExprPtr> children = {}) {
+    auto e = std::make_shared<Expr>();
+    e->kind = kind;
+    e->type = type;
+    e->span = where;
+    e->children = std::move(children);
+    return e;
+  }
+
+  static Span join_spans(const Span& a, const Span& b) {
+    Span s = a;
+    if (b.valid() && b.file == a.file)
+      s.end = std::max(a.end, b.end);
+    return s;
+  }
+
+  ExprPtr expression(const ast::Expression& node, ExprContext& context, const Type* hint) {
+    if (node.rest.empty())
+      return operand(node.first, context, hint);
+    ast::Op op = node.rest.front().op;
+    if (op == ast::Op::implies) {
+      // Right-associative: a implies b implies c is a implies (b implies c).
+      std::vector<ExprPtr> parts;
+      Type boolean = Type::boolean();
+      parts.push_back(operand(node.first, context, &boolean));
+      for (const auto& operation : node.rest)
+        parts.push_back(operand(operation.operand, context, &boolean));
+      for (const auto& part : parts)
+        expect_type(part, Type::boolean(), "an operand of `implies`");
+      ExprPtr result = parts.back();
+      for (std::size_t i = parts.size() - 1; i-- > 0;)
+        result = make(ExprKind::implies, Type::boolean(), join_spans(parts[i]->span, result->span), {parts[i], result});
+      return result;
+    }
+    bool comparison = op == ast::Op::eq || op == ast::Op::ne || op == ast::Op::lt || op == ast::Op::le ||
+                      op == ast::Op::gt || op == ast::Op::ge || op == ast::Op::in || op == ast::Op::subset;
+    if (comparison) {
+      if (node.rest.size() > 1) {
+        diagnostics_.error("E0204", span(node.rest[1]),
+                           "comparisons cannot be chained; join them with `and`");
+      }
+      return binary(op, node.first, node.rest.front().operand, context);
+    }
+    // Left-associative arithmetic and logic.
+    ExprPtr left = nullptr;
+    const ast::Operand* previous = &node.first;
+    for (const auto& operation : node.rest) {
+      left = left ? binary_resolved(operation.op, left, operand(operation.operand, context, nullptr))
+                  : binary(operation.op, *previous, operation.operand, context);
+      previous = &operation.operand;
+    }
+    return left;
+  }
+
+  // Whether an operand needs the other side's type to be understood: a bare name that is
+  // not a variable, attribute or fact (so an enum member), or a set literal.
+  bool needs_hint(const ast::Operand& node, const ExprContext& context) const {
+    const ast::Postfix* postfix = nullptr;
+    if (auto* p = boost::get<x3::forward_ast<ast::Postfix>>(&node.get()))
+      postfix = &p->get();
+    if (!postfix || !postfix->ops.empty())
+      return false;
+    if (boost::get<x3::forward_ast<ast::SetLit>>(&postfix->base.get()))
+      return true;
+    if (auto* id = boost::get<ast::Identifier>(&postfix->base.get())) {
+      for (const auto& v : context.variables)
+        if (v.name == id->name)
+          return false;
+      if (!context.implicit_person.empty() && attributes_.count(id->name))
+        return false;
+      if (context.allow_facts && facts_.count(id->name))
+        return false;
+      return true;
+    }
+    return false;
+  }
+
+  ExprPtr binary(ast::Op op, const ast::Operand& left_node, const ast::Operand& right_node, ExprContext& context) {
+    ExprPtr left;
+    ExprPtr right;
+    if (op == ast::Op::and_ || op == ast::Op::or_) {
+      Type boolean = Type::boolean();
+      left = operand(left_node, context, &boolean);
+      right = operand(right_node, context, &boolean);
+    } else if (op == ast::Op::in) {
+      right = operand(right_node, context, nullptr);
+      Type element = right->type.kind == Type::Kind::set ? Type::enumeration_of(right->type.enumeration) : Type::error();
+      left = operand(left_node, context, element.is_error() ? nullptr : &element);
+    } else if (needs_hint(left_node, context) && !needs_hint(right_node, context)) {
+      right = operand(right_node, context, nullptr);
+      left = operand(left_node, context, &right->type);
+    } else {
+      left = operand(left_node, context, nullptr);
+      right = operand(right_node, context, &left->type);
+    }
+    return binary_resolved(op, left, right);
+  }
+
+  ExprPtr binary_resolved(ast::Op op, const ExprPtr& left, const ExprPtr& right) {
+    Span where = join_spans(left->span, right->span);
+    if (left->type.is_error() || right->type.is_error())
+      return error_expr(where);
+    const Type& l = left->type;
+    const Type& r = right->type;
+    auto mismatch = [&](const std::string& message) {
+      diagnostics_.error("E0204", where, "type mismatch: " + message);
+      return error_expr(where);
+    };
+    std::string both = describe(l) + " and " + describe(r);
+    switch (op) {
+    case ast::Op::and_:
+    case ast::Op::or_:
+      if (l.kind != Type::Kind::boolean || r.kind != Type::Kind::boolean)
+        return mismatch(std::string("`") + ast::spelling(op) + "` joins two conditions, not " + both);
+      return make(op == ast::Op::and_ ? ExprKind::and_ : ExprKind::or_, Type::boolean(), where, {left, right});
+    case ast::Op::eq:
+    case ast::Op::ne:
+      if (l != r)
+        return mismatch("cannot compare " + both);
+      if (l.kind == Type::Kind::predicate || l.kind == Type::Kind::person)
+        return mismatch("cannot compare two values of type " + describe(l) + " with `" + ast::spelling(op) + "`");
+      return make(op == ast::Op::eq ? ExprKind::eq : ExprKind::ne, Type::boolean(), where, {left, right});
+    case ast::Op::lt:
+    case ast::Op::le:
+    case ast::Op::gt:
+    case ast::Op::ge: {
+      bool ordered = (l.kind == Type::Kind::integer || l.kind == Type::Kind::date) && l == r;
+      if (!ordered)
+        return mismatch("cannot order " + both + (l.kind == Type::Kind::integer && r.kind == Type::Kind::integer
+                                                     ? " (the units differ)"
+                                                     : ""));
+      ExprKind kind = op == ast::Op::lt ? ExprKind::lt
+                      : op == ast::Op::le ? ExprKind::le
+                      : op == ast::Op::gt ? ExprKind::gt
+                                          : ExprKind::ge;
+      return make(kind, Type::boolean(), where, {left, right});
+    }
+    case ast::Op::in:
+      if (r.kind != Type::Kind::set || l.kind != Type::Kind::enumeration || l.enumeration != r.enumeration)
+        return mismatch("`in` needs a member of an enum and a set of that enum, not " + both);
+      return make(ExprKind::in, Type::boolean(), where, {left, right});
+    case ast::Op::subset:
+      if (l.kind != Type::Kind::set || l != r)
+        return mismatch("`subset of` needs two sets of the same enum, not " + both);
+      return make(ExprKind::subset, Type::boolean(), where, {left, right});
+    case ast::Op::add:
+    case ast::Op::sub: {
+      ExprKind kind = op == ast::Op::add ? ExprKind::add : ExprKind::sub;
+      if (l.kind == Type::Kind::integer && l == r)
+        return make(kind, l, where, {left, right});
+      if (l.kind == Type::Kind::date && r.kind == Type::Kind::integer && r.unit == Unit::days)
+        return make(kind, Type::date(), where, {left, right});
+      if (op == ast::Op::sub && l.kind == Type::Kind::date && r.kind == Type::Kind::date)
+        return make(kind, Type::integer(Unit::days), where, {left, right});
+      return mismatch(std::string("cannot ") + (op == ast::Op::add ? "add " : "subtract ") + both);
+    }
+    case ast::Op::mul:
+      if (l.kind == Type::Kind::integer && r.kind == Type::Kind::integer &&
+          (l.unit == Unit::none || r.unit == Unit::none))
+        return make(ExprKind::mul, Type::integer(l.unit == Unit::none ? r.unit : l.unit), where, {left, right});
+      return mismatch("cannot multiply " + both + " (one factor must be a plain number)");
+    default:
+      return mismatch("unexpected operator");
+    }
+  }
+
+  ExprPtr operand(const ast::Operand& node, ExprContext& context, const Type* hint) {
+    struct Visitor {
+      using result_type = ExprPtr;
+      Resolver& self;
+      ExprContext& context;
+      const Type* hint;
+      ExprPtr operator()(const ast::Quantity& n) const { return self.quantity(n); }
+      ExprPtr operator()(const ast::DateLit& n) const {
+        auto e = self.make(ExprKind::date, Type::date(), self.span(n));
+        e->number = self.date(n).value_or(0);
+        return e;
+      }
+      ExprPtr operator()(const ast::StringLit& n) const {
+        auto e = self.make(ExprKind::text, Type::text(), self.span(n));
+        e->text = n.joined();
+        return e;
+      }
+      ExprPtr operator()(const ast::BoolLit& n) const {
+        auto e = self.make(ExprKind::boolean, Type::boolean(), self.span(n));
+        e->number = n.word == "yes" || n.word == "true" ? 1 : 0;
+        return e;
+      }
+      ExprPtr operator()(const ast::KeywordLit& n) const {
+        if (n.word == "everyone")
+          return self.make(ExprKind::everyone, Type::predicate(), self.span(n));
+        if (n.word == "no one")
+          return self.make(ExprKind::no_one, Type::predicate(), self.span(n));
+        self.diagnostics_.error("E0204", self.span(n),
+                                "`" + n.word + "` is used with a property, e.g. `" +
+                                    (n.word == "right" ? std::string("right.aims") : std::string("law.level")) + "`");
+        return self.error_expr(self.span(n));
+      }
+      ExprPtr operator()(const ast::Identifier& n) const { return self.identifier(n, context, hint); }
+      ExprPtr operator()(const x3::forward_ast<ast::SetLit>& n) const { return self.set_literal(n.get(), context, hint); }
+      ExprPtr operator()(const x3::forward_ast<ast::PredicateLit>& n) const {
+        return self.predicate_literal(n.get(), context);
+      }
+      ExprPtr operator()(const x3::forward_ast<ast::Quantified>& n) const { return self.quantified(n.get(), context); }
+      ExprPtr operator()(const x3::forward_ast<ast::Unary>& n) const {
+        const auto& u = n.get();
+        Type boolean = Type::boolean();
+        ExprPtr inner = self.operand(u.operand, context, u.op == ast::Op::not_ ? &boolean : nullptr);
+        Span where = self.span(u);
+        if (inner->type.is_error())
+          return self.error_expr(where);
+        if (u.op == ast::Op::not_) {
+          self.expect_type(inner, Type::boolean(), "the operand of `not`");
+          return self.make(ExprKind::not_, Type::boolean(), where, {inner});
+        }
+        if (inner->type.kind != Type::Kind::integer) {
+          self.diagnostics_.error("E0204", where, "type mismatch: cannot negate " + describe(inner->type));
+          return self.error_expr(where);
+        }
+        return self.make(ExprKind::neg, inner->type, where, {inner});
+      }
+      ExprPtr operator()(const x3::forward_ast<ast::Postfix>& n) const { return self.postfix(n.get(), context, hint); }
+      ExprPtr operator()(const x3::forward_ast<ast::Expression>& n) const {
+        return self.expression(n.get(), context, hint);
+      }
+    };
+    return boost::apply_visitor(Visitor{*this, context, hint}, node.get());
+  }
+
+  std::shared_ptr<Expr> variable_expr(const Variable& v, const Span& where) {
+    auto e = make(ExprKind::variable, v.type, where);
+    e->number = v.id;
+    e->text = v.name;
+    return e;
+  }
+
+  ExprPtr attribute_of(const ExprPtr& person, const std::string& name, const Span& where) {
+    int index = lookup(attributes_, "person attribute", name, where, "E0217");
+    if (index < 0)
+      return error_expr(where);
+    const auto& attribute = model_.attributes[static_cast<std::size_t>(index)];
+    auto e = make(ExprKind::attribute, attribute.type, join_spans(person->span, where), {person});
+    e->number = index;
+    e->text = name;
+    return e;
+  }
+
+  ExprPtr identifier(const ast::Identifier& node, ExprContext& context, const Type* hint) {
+    Span where = span(node);
+    for (auto it = context.variables.rbegin(); it != context.variables.rend(); ++it)
+      if (it->name == node.name)
+        return variable_expr(*it, where);
+    if (!context.implicit_person.empty() && attributes_.count(node.name)) {
+      Variable person{"person", Type::person(), context.implicit_person.back()};
+      return attribute_of(variable_expr(person, where), node.name, where);
+    }
+    if (context.allow_facts && facts_.count(node.name)) {
+      int index = lookup(facts_, "fact", node.name, where, "E0203");
+      if (index < 0)
+        return error_expr(where);
+      const auto& fact = model_.facts[static_cast<std::size_t>(index)];
+      auto e = make(ExprKind::fact, fact.type, where);
+      e->number = index;
+      e->text = fact.name;
+      return e;
+    }
+    // An enum member: the expected type says which enum.
+    const EnumType* expected = hint && (hint->kind == Type::Kind::enumeration || hint->kind == Type::Kind::set)
+                                   ? hint->enumeration
+                                   : nullptr;
+    if (expected) {
+      int member = expected->index_of(node.name);
+      if (member < 0) {
+        unknown_member(node.name, *expected, where);
+        return error_expr(where);
+      }
+      auto e = make(ExprKind::enum_member, Type::enumeration_of(expected), where);
+      e->number = member;
+      e->text = node.name;
+      return e;
+    }
+    // Without an expected type, a member name that belongs to exactly one enum.
+    std::vector<const EnumType*> owners;
+    for (const auto& [name, entry] : enums_) {
+      const EnumType& e = (*model_.enums)[static_cast<std::size_t>(entry.index)];
+      if (files_.files[context.file].visible[entry.file] && e.index_of(node.name) >= 0)
+        owners.push_back(&e);
+    }
+    for (const auto& attribute : model_.attributes)
+      if (attribute.type.kind == Type::Kind::enumeration && attribute.type.enumeration->index_of(node.name) >= 0 &&
+          std::find(owners.begin(), owners.end(), attribute.type.enumeration) == owners.end())
+        owners.push_back(attribute.type.enumeration);
+    if (owners.size() == 1) {
+      auto e = make(ExprKind::enum_member, Type::enumeration_of(owners.front()), where);
+      e->number = owners.front()->index_of(node.name);
+      e->text = node.name;
+      return e;
+    }
+    if (owners.size() > 1) {
+      std::vector<std::string> names;
+      for (const auto* o : owners)
+        names.push_back(o->name);
+      diagnostics_.error("E0204", where, "`" + node.name + "` is a member of several enums (" + join(names) + ")")
+          .notes.push_back({{}, "compare it with a fact or attribute so that its enum is known"});
+      return error_expr(where);
+    }
+    if (attributes_.count(node.name)) {
+      diagnostics_.error("E0217", where, "`" + node.name + "` is an attribute of a person; name the person")
+          .notes.push_back({{}, "e.g. `some person p: p." + node.name + " ...` or `person where " + node.name + " ...`"});
+      return error_expr(where);
+    }
+    if (!context.allow_facts && facts_.count(node.name)) {
+      diagnostics_.error("E0204", where, "fact `" + node.name + "` cannot be used here: a provision states values, not "
+                                         "conditions on other facts");
+      return error_expr(where);
+    }
+    std::vector<std::string> candidates;
+    for (const auto& v : context.variables)
+      candidates.push_back(v.name);
+    if (context.allow_facts)
+      for (const auto& [name, entry] : facts_)
+        if (files_.files[context.file].visible[entry.file])
+          candidates.push_back(name);
+    auto& d = diagnostics_.error(context.allow_facts ? "E0203" : "E0201", where,
+                                 std::string(context.allow_facts ? "unknown fact or name `" : "unknown name `") +
+                                     node.name + "`");
+    if (auto suggestion = closest(node.name, candidates))
+      d.notes.push_back({{}, "did you mean `" + *suggestion + "`?"});
+    return error_expr(where);
+  }
+
+  ExprPtr set_literal(const ast::SetLit& node, ExprContext& context, const Type* hint) {
+    Span where = span(node);
+    const EnumType* element = hint && hint->kind == Type::Kind::set ? hint->enumeration : nullptr;
+    std::vector<ExprPtr> elements;
+    for (const auto& e : node.elements) {
+      Type element_type = element ? Type::enumeration_of(element) : Type::error();
+      ExprPtr resolved = expression(e, context, element ? &element_type : nullptr);
+      if (!element && resolved->type.kind == Type::Kind::enumeration)
+        element = resolved->type.enumeration;
+      elements.push_back(resolved);
+    }
+    if (!element) {
+      if (!node.elements.empty() || !hint)
+        diagnostics_.error("E0204", where, "a set holds members of one enum; cannot tell which enum this set is of");
+      return error_expr(where);
+    }
+    for (const auto& e : elements) {
+      if (e->type.is_error())
+        return error_expr(where);
+      if (e->type != Type::enumeration_of(element)) {
+        diagnostics_.error("E0204", e->span,
+                           "type mismatch: this set holds members of " + element->name + ", not " + describe(e->type));
+        return error_expr(where);
+      }
+    }
+    return make(ExprKind::set_literal, Type::set_of(element), where, std::move(elements));
+  }
+
+  ExprPtr predicate_literal(const ast::PredicateLit& node, ExprContext& context) {
+    int id = context.next_variable++;
+    context.implicit_person.push_back(id);
+    Type boolean = Type::boolean();
+    ExprPtr body = expression(node.body, context, &boolean);
+    context.implicit_person.pop_back();
+    expect_type(body, Type::boolean(), "the condition after `where`");
+    auto e = make(ExprKind::predicate, Type::predicate(), span(node), {body});
+    e->number = id;
+    return e;
+  }
+
+  ExprPtr quantified(const ast::Quantified& node, ExprContext& context) {
+    std::size_t depth = context.variables.size();
+    std::vector<Binder> binders;
+    struct Visitor {
+      using result_type = void;
+      Resolver& self;
+      ExprContext& context;
+      std::vector<Binder>& binders;
+      void operator()(const ast::PersonBinder& b) const {
+        Binder binder;
+        binder.kind = Binder::Kind::person;
+        binder.variable = context.next_variable++;
+        binder.name = b.name.name;
+        context.variables.push_back({b.name.name, Type::person(), binder.variable});
+        binders.push_back(std::move(binder));
+      }
+      void operator()(const ast::InBinder& b) const {
+        Binder binder;
+        binder.kind = Binder::Kind::element;
+        binder.domain = self.expression(b.domain, context, nullptr);
+        binder.name = b.name.name;
+        Type element = Type::error();
+        if (binder.domain->type.kind == Type::Kind::set)
+          element = Type::enumeration_of(binder.domain->type.enumeration);
+        else if (!binder.domain->type.is_error())
+          self.diagnostics_.error("E0204", binder.domain->span,
+                                  "type mismatch: `" + b.name.name + " in ...` ranges over a set, not " +
+                                      describe(binder.domain->type));
+        binder.variable = context.next_variable++;
+        context.variables.push_back({b.name.name, element, binder.variable});
+        binders.push_back(std::move(binder));
+      }
+      void operator()(const ast::PairBinder& b) const {
+        Binder binder;
+        binder.kind = Binder::Kind::pair;
+        binder.variable = context.next_variable++;
+        binder.second_variable = context.next_variable++;
+        binder.name = b.first.name;
+        binder.second_name = b.second.name;
+        if (b.attributes.empty()) {
+          for (std::size_t i = 0; i < self.model_.attributes.size(); ++i)
+            if (self.model_.attributes[i].is_protected)
+              binder.attributes.push_back(static_cast<int>(i));
+          if (binder.attributes.empty())
+            self.diagnostics_.error("E0217", self.span(b), "no person attribute is marked `protected`");
+        } else {
+          for (const auto& name : b.attributes) {
+            int index = self.lookup(self.attributes_, "person attribute", name.name, self.span(name), "E0217");
+            if (index >= 0)
+              binder.attributes.push_back(index);
+          }
+        }
+        context.variables.push_back({b.first.name, Type::person(), binder.variable});
+        context.variables.push_back({b.second.name, Type::person(), binder.second_variable});
+        binders.push_back(std::move(binder));
+      }
+    };
+    for (const auto& binder : node.binders)
+      boost::apply_visitor(Visitor{*this, context, binders}, binder.get());
+    Type boolean = Type::boolean();
+    ExprPtr body = expression(node.body, context, &boolean);
+    expect_type(body, Type::boolean(), "the condition of `" + node.kind + "`");
+    context.variables.resize(depth);
+    auto e = make(node.kind == "some" ? ExprKind::some : ExprKind::every, Type::boolean(), span(node), {body});
+    e->binders = std::move(binders);
+    return e;
+  }
+
+  ExprPtr postfix(const ast::Postfix& node, ExprContext& context, const Type* hint) {
+    std::size_t next_op = 0;
+    ExprPtr base;
+    if (auto* keyword = boost::get<ast::KeywordLit>(&node.base.get());
+        keyword && (keyword->word == "right" || keyword->word == "law")) {
+      Span where = span(*keyword);
+      const ast::MemberAccess* member = node.ops.empty() ? nullptr : boost::get<ast::MemberAccess>(&node.ops[0].get());
+      if (!member) {
+        diagnostics_.error("E0204", where,
+                           "`" + keyword->word + "` is used with a property, e.g. `" +
+                               (keyword->word == "right" ? "right.aims`" : "law.level`"));
+        return error_expr(where);
+      }
+      next_op = 1;
+      Span full = join_spans(where, span(*member));
+      const std::string& property = member->member.name;
+      if (keyword->word == "law") {
+        if (!context.allow_right || property != "level") {
+          diagnostics_.error("E0204", full,
+                             context.allow_right ? "a law's property here is `law.level`"
+                                                 : "`law.level` can be used only in a test's condition");
+          return error_expr(full);
+        }
+        base = make(ExprKind::law_level, Type::enumeration_of(model_.level), full);
+      } else {
+        if (!context.allow_right) {
+          diagnostics_.error("E0204", full, "`right` can be used only in a test's condition");
+          return error_expr(full);
+        }
+        if (property == "aims") {
+          if (!model_.aim) {
+            diagnostics_.error("E0201", full, "`right.aims` needs the vocabulary's `enum aim`");
+            return error_expr(full);
+          }
+          auto aims = make(ExprKind::right_property, Type::set_of(model_.aim), full);
+          aims->number = static_cast<int>(RightProperty::aims);
+          base = aims;
+        } else if (property == "derogable" || property == "absolute") {
+          auto flag = make(ExprKind::right_property, Type::boolean(), full);
+          flag->number =
+              static_cast<int>(property == "derogable" ? RightProperty::derogable : RightProperty::absolute);
+          base = flag;
+        } else {
+          diagnostics_.error("E0204", full, "a right's properties are `aims`, `derogable` and `absolute`");
+          return error_expr(full);
+        }
+      }
+    } else {
+      base = operand(node.base, context, node.ops.empty() ? hint : nullptr);
+    }
+    for (std::size_t i = next_op; i < node.ops.size(); ++i) {
+      if (base->type.is_error())
+        return base;
+      if (auto* member = boost::get<ast::MemberAccess>(&node.ops[i].get())) {
+        if (base->type.kind != Type::Kind::person) {
+          diagnostics_.error("E0204", span(*member),
+                             "only a person has attributes (`p." + member->member.name + "`); this is " +
+                                 describe(base->type));
+          return error_expr(span(*member));
+        }
+        base = attribute_of(base, member->member.name, span(member->member));
+      } else {
+        const auto& call = boost::get<ast::Call>(node.ops[i].get());
+        Span where = join_spans(base->span, span(call));
+        if (base->type.kind != Type::Kind::predicate) {
+          diagnostics_.error("E0204", where, "only a predicate over person can be applied; this is " +
+                                                 describe(base->type));
+          return error_expr(where);
+        }
+        if (call.arguments.size() != 1) {
+          diagnostics_.error("E0218", where, "a predicate takes exactly one person");
+          return error_expr(where);
+        }
+        Type person = Type::person();
+        ExprPtr argument = expression(call.arguments.front(), context, &person);
+        expect_type(argument, Type::person(), "the argument of a predicate");
+        base = make(ExprKind::apply, Type::boolean(), where, {base, argument});
+      }
+    }
+    return base;
+  }
+
+  // ---- state -----------------------------------------------------------------------------------
+
+  const FileSet& files_;
+  Diagnostics& diagnostics_;
+  Model model_;
+  std::size_t current_file_ = 0;
+  const ParsedFile* parsed_ = nullptr;
+  std::map<std::string, Entry> enums_, attributes_, facts_, duties_, acts_, documents_, rights_, tests_,
+      jurisdictions_, laws_, provisions_, amendments_;
+};
+
+} // namespace
+
+std::optional<std::string> closest(const std::string& name, const std::vector<std::string>& candidates) {
+  std::optional<std::string> best;
+  std::size_t limit = std::max<std::size_t>(2, name.size() / 3);
+  std::size_t best_distance = limit + 1;
+  for (const auto& candidate : candidates) {
+    std::size_t d = edit_distance(name, candidate);
+    if (d < best_distance || (d == best_distance && best && candidate < *best)) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+Model resolve(const FileSet& files, Diagnostics& diagnostics) { return Resolver(files, diagnostics).run(); }
+
+Model load_model(const std::vector<std::string>& paths, Diagnostics& diagnostics, const LoadOptions& options) {
+  FileSet files = load_files(paths, diagnostics, options);
+  return resolve(files, diagnostics);
+}
+
+} // namespace siracusa::model
