@@ -214,6 +214,7 @@ struct Law {
   std::string original_title;
   int jurisdiction = -1;
   Level level = Level::law;
+  Span level_span; // the `level:` clause, cited when a verdict rests on the level
   std::optional<std::int64_t> adopted;
   std::optional<std::int64_t> effective;
   std::vector<SourceRef> sources;

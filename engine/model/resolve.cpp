@@ -748,6 +748,7 @@ private:
       std::string word = w->word == "by_law" ? "bylaw" : w->word;
       if (auto level = word_from(word, level_words, "level", span(*w)))
         law.level = *level_from(*level);
+      law.level_span = span(*c);
     } else {
       missing(node, "law", "level");
     }

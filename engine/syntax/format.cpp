@@ -149,7 +149,28 @@ private:
   // ---- positions and comments ----
 
   std::size_t begin(const x3::position_tagged& node) const { return file_.span(node).begin; }
-  std::size_t end(const x3::position_tagged& node) const { return file_.span(node).end; }
+
+  // Where a node's last token ends. A node's recorded end can lie past the spaces and
+  // comments that follow it: a keyword parser that fails still skips them, e.g. the
+  // `protected` of an attribute that has neither `protected` nor a doc string. So the
+  // end is moved back over spaces and comments.
+  std::size_t end(const x3::position_tagged& node) const {
+    Span span = file_.span(node);
+    std::size_t first = span.begin;
+    std::size_t last = span.end;
+    for (;;) {
+      while (last > first && (is_space(text_[last - 1]) || text_[last - 1] == '\n'))
+        --last;
+      auto it = std::lower_bound(comments_.begin(), comments_.end(), last,
+                                 [](const ast::Comment& c, std::size_t offset) { return c.offset < offset; });
+      if (it == comments_.begin())
+        return last;
+      --it; // the last comment starting before `last`
+      if (last > it->offset + it->text.size() || it->offset < first)
+        return last;
+      last = it->offset;
+    }
+  }
 
   bool comment_within(std::size_t from, std::size_t to) const {
     auto it = std::lower_bound(comments_.begin(), comments_.end(), from,
@@ -217,7 +238,7 @@ private:
 
   // Writes the physical line whose source ends at `source_end`: first the comments from
   // inside it (they cannot stay there), then the line and the comment that trails it.
-  void flush(std::size_t source_end, std::string_view allowed) {
+  void close(std::size_t source_end, std::string_view allowed = {}) {
     while (next_ < comments_.size() && comments_[next_].offset < source_end)
       hoisted_.push_back(&comments_[next_++]);
     for (const auto* comment : hoisted_)
@@ -233,12 +254,10 @@ private:
     line_.clear();
   }
 
-  void close(std::size_t source_end, std::string_view allowed = {}) { flush(source_end, allowed); }
-
   // Ends the physical line after a string segment ending at `previous_end` and starts a
   // continuation line for the segment at `next_begin`.
   void continuation(std::size_t previous_end, std::size_t next_begin) {
-    flush(previous_end, {});
+    close(previous_end);
     line_indent_ = base_indent_ + continuation_step;
     leading(next_begin, line_indent_);
   }
@@ -743,7 +762,13 @@ private:
     expression(q.body);
   }
   void operand_node(const ast::Unary& u) {
-    put(u.op == ast::Op::not_ ? "not " : "-");
+    if (u.op == ast::Op::not_) {
+      put("not ");
+    } else {
+      // `- -1`, not `--1`.
+      const auto* inner = boost::get<x3::forward_ast<ast::Unary>>(&u.operand.get());
+      put(inner != nullptr && inner->get().op == ast::Op::neg ? "- " : "-");
+    }
     operand(u.operand);
   }
   void operand_node(const ast::Postfix& p) {

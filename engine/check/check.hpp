@@ -1,0 +1,116 @@
+// engine/check — findings.
+// Takes: a Model. Gives: one finding per provision × right × applicable test (verdict,
+// the facts that force it, a witness, citations, sources), gap findings for duties no
+// provision implements, conflict findings for provisions that cannot both be obeyed, and
+// the rule-set checks `lint` runs. Work is split into fixed chunks of provisions, each
+// decided on its own Z3 context, so results never depend on the number of threads.
+#pragma once
+
+#include "diag/diagnostics.hpp"
+#include "model/model.hpp"
+#include "solve/solver.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace siracusa::check {
+
+using solve::Verdict;
+using solve::Witness;
+
+struct Location {
+  std::string file;
+  unsigned line = 0;
+  unsigned column = 0;
+};
+
+// A fact a verdict rests on, with the line that states it.
+struct Cause {
+  std::string fact;      // fact name, `law.level` or `implements`
+  std::string statement; // the source text, e.g. `notice_days: 10 days`
+  Location location;
+};
+
+struct ProvisionInfo {
+  std::string id;
+  std::string title;
+  std::string article;
+  std::string law;
+  std::string law_title;
+  std::string level;
+  Location location;
+};
+
+struct SourcePara {
+  std::string document;
+  int para = 0;
+};
+
+struct ConflictInfo {
+  std::string other;    // the provision it conflicts with
+  std::string act;
+  std::string modality; // of this provision: permits, obliges
+  std::string other_modality;
+  std::string prevails; // provision id, or empty when no rule decides
+  std::string rule;     // hierarchy, speciality, later date, none
+};
+
+struct Finding {
+  std::string id;
+  std::optional<ProvisionInfo> provision; // none for gap findings
+  std::string jurisdiction;
+  std::string right;
+  std::string article;
+  std::string test;
+  std::string test_title;
+  model::Criterion criterion = model::Criterion::legality;
+  Verdict verdict = Verdict::undetermined;
+  std::vector<Cause> because;
+  std::optional<Witness> witness;
+  std::vector<std::string> citations;
+  std::vector<SourcePara> sources;
+  std::string explanation;
+  std::string recommendation;
+  std::string condition; // the test's failure condition, as written in the rules
+  std::optional<ConflictInfo> conflict;
+  std::string route; // fast or z3
+  std::string note;  // why undetermined, or other remarks
+};
+
+struct Summary {
+  std::size_t provisions = 0;
+  std::size_t tests = 0;
+  std::size_t evaluated = 0;
+  std::size_t fails = 0;
+  std::size_t may_fail = 0;
+  std::size_t passes = 0;
+  std::size_t undetermined = 0;
+  std::size_t fast_path = 0;  // decisions the three-valued evaluation settled
+  std::size_t solver = 0;     // decisions sent to Z3
+  unsigned long long queries = 0;
+};
+
+struct Options {
+  solve::SolverOptions solver;
+  unsigned jobs = 0;        // 0: one per core
+  bool all_z3 = false;      // every decision to Z3, for audits
+  std::size_t chunk = 64;   // provisions per Z3 context
+  std::string only_provision; // check just this provision (explain)
+};
+
+struct Result {
+  std::vector<Finding> findings; // every decision, sorted by id
+  Summary summary;
+};
+
+Result run(const model::Model& model, const Options& options, Diagnostics& diagnostics);
+
+// The checks `lint` adds: a test that can never fail or always fails, two tests on the
+// same right and criterion that no provision can pass together, provisions whose facts
+// contradict each other.
+void rule_set_checks(const model::Model& model, const Options& options, Diagnostics& diagnostics);
+
+Location location_of(const Span& span);
+
+} // namespace siracusa::check

@@ -1,0 +1,874 @@
+#include "solve/solver.hpp"
+
+#include <z3++.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace siracusa::solve {
+
+using namespace model;
+
+const char* verdict_name(Verdict verdict) {
+  switch (verdict) {
+  case Verdict::fails:
+    return "fails";
+  case Verdict::may_fail:
+    return "may_fail";
+  case Verdict::passes:
+    return "passes";
+  case Verdict::undetermined:
+    return "undetermined";
+  }
+  return "?";
+}
+
+namespace {
+
+enum class Polarity { positive, negative, both };
+
+Polarity flip(Polarity p) {
+  return p == Polarity::positive ? Polarity::negative : p == Polarity::negative ? Polarity::positive : p;
+}
+
+using PredicateFn = std::function<z3::expr(const std::vector<z3::expr>&, Polarity)>;
+
+// What an expression encodes to: a Bool or Int term; the bits of a set; the attribute
+// terms of a person; or a predicate to apply to a person.
+struct Value {
+  std::optional<z3::expr> scalar;
+  std::vector<z3::expr> parts;
+  PredicateFn predicate;
+};
+
+using Environment = std::map<int, Value>;
+
+struct Skolem {
+  std::string name;
+  std::vector<z3::expr> attributes;
+  int pair_partner = -1; // index of the other person of a pair, in the same vector
+};
+
+void collect_facts(const Expr& e, std::set<int>& facts) {
+  if (e.kind == ExprKind::fact)
+    facts.insert(e.index());
+  for (const auto& child : e.children)
+    collect_facts(*child, facts);
+  for (const auto& binder : e.binders)
+    if (binder.domain)
+      collect_facts(*binder.domain, facts);
+}
+
+void collect_attributes(const Expr& e, std::set<int>& attributes) {
+  if (e.kind == ExprKind::attribute)
+    attributes.insert(e.index());
+  for (const auto& child : e.children)
+    collect_attributes(*child, attributes);
+  for (const auto& binder : e.binders)
+    if (binder.domain)
+      collect_attributes(*binder.domain, attributes);
+}
+
+} // namespace
+
+struct Engine::Impl {
+  const Model& model;
+  SolverOptions options;
+  z3::context ctx;
+  z3::solver solver;
+  Stats stats;
+
+  std::vector<std::optional<z3::expr>> fact_scalar;
+  std::vector<std::vector<z3::expr>> fact_set;
+  std::vector<std::optional<z3::func_decl>> fact_function;
+  std::vector<z3::sort> attribute_sorts;
+  std::optional<z3::expr> level;
+  std::map<std::string, int> text_ids;
+
+  const Provision* provision = nullptr;
+  std::vector<std::optional<z3::expr>> tracking;
+  std::optional<z3::expr> level_tracking;
+  std::map<std::string, int> tracked_by_name;
+  unsigned fresh = 0;
+
+  const Right* right = nullptr;
+  int universal_depth = 0;
+  std::vector<Skolem>* skolems = nullptr;
+
+  Impl(const Model& m, const SolverOptions& o) : model(m), options(o), solver(ctx) {
+    z3::params params(ctx);
+    params.set("timeout", options.timeout_ms);
+    if (options.rlimit > 0)
+      params.set("rlimit", options.rlimit);
+    params.set("core.minimize", true);
+    solver.set(params);
+
+    for (const auto& attribute : model.attributes)
+      attribute_sorts.push_back(attribute.type.kind == Type::Kind::boolean ? ctx.bool_sort() : ctx.int_sort());
+    level = ctx.int_const("law!level");
+    solver.add(*level >= 0 && *level <= 4);
+    fact_scalar.resize(model.facts.size());
+    fact_set.resize(model.facts.size());
+    fact_function.resize(model.facts.size());
+    for (std::size_t i = 0; i < model.facts.size(); ++i) {
+      const auto& fact = model.facts[i];
+      std::string name = "f!" + fact.name;
+      switch (fact.type.kind) {
+      case Type::Kind::boolean:
+        fact_scalar[i] = ctx.bool_const(name.c_str());
+        break;
+      case Type::Kind::integer:
+        fact_scalar[i] = ctx.int_const(name.c_str());
+        // Counts and durations are never negative.
+        solver.add(*fact_scalar[i] >= 0);
+        break;
+      case Type::Kind::date:
+      case Type::Kind::text:
+        fact_scalar[i] = ctx.int_const(name.c_str());
+        break;
+      case Type::Kind::enumeration:
+        fact_scalar[i] = ctx.int_const(name.c_str());
+        solver.add(*fact_scalar[i] >= 0 &&
+                   *fact_scalar[i] < static_cast<int>(fact.type.enumeration->members.size()));
+        break;
+      case Type::Kind::set:
+        for (const auto& member : fact.type.enumeration->members)
+          fact_set[i].push_back(ctx.bool_const((name + "!" + member).c_str()));
+        break;
+      case Type::Kind::predicate: {
+        z3::sort_vector domain(ctx);
+        for (const auto& sort : attribute_sorts)
+          domain.push_back(sort);
+        fact_function[i] = z3::function(name.c_str(), domain, ctx.bool_sort());
+        break;
+      }
+      default:
+        break;
+      }
+    }
+  }
+
+  // ---- persons ----------------------------------------------------------------------------
+
+  std::vector<z3::expr> new_person(const std::string& name) {
+    std::vector<z3::expr> attributes;
+    for (std::size_t i = 0; i < model.attributes.size(); ++i) {
+      std::string attribute = name + "." + model.attributes[i].name;
+      attributes.push_back(ctx.constant(attribute.c_str(), attribute_sorts[i]));
+    }
+    return attributes;
+  }
+
+  z3::expr domain(const std::vector<z3::expr>& person) {
+    z3::expr result = ctx.bool_val(true);
+    for (std::size_t i = 0; i < model.attributes.size(); ++i) {
+      const Type& type = model.attributes[i].type;
+      if (type.kind == Type::Kind::enumeration) {
+        z3::expr in_range = person[i] >= 0 && person[i] < static_cast<int>(type.enumeration->members.size());
+        result = result && in_range;
+      } else if (type.kind == Type::Kind::integer) {
+        z3::expr non_negative = person[i] >= 0;
+        result = result && non_negative;
+      }
+    }
+    return result;
+  }
+
+  z3::expr apply_function(const z3::func_decl& f, const std::vector<z3::expr>& person) {
+    z3::expr_vector arguments(ctx);
+    for (const auto& a : person)
+      arguments.push_back(a);
+    return f(arguments);
+  }
+
+  // ---- facts -------------------------------------------------------------------------------
+
+  // A predicate fact applied to a person. A stated exact value is substituted under its
+  // tracking literal, so that a core still names the fact when its definition matters.
+  PredicateFn fact_predicate(int index) {
+    return [this, index](const std::vector<z3::expr>& person, Polarity polarity) {
+      z3::expr free = apply_function(*fact_function[static_cast<std::size_t>(index)], person);
+      if (!provision)
+        return free;
+      const StatedFact* stated = provision->find(index);
+      if (!stated || stated->value.form != FactValue::Form::exact || !tracking[static_cast<std::size_t>(index)])
+        return free;
+      Value definition = encode(*stated->value.values.front(), {}, Polarity::both);
+      z3::expr defined = definition.predicate(person, polarity);
+      return z3::ite(*tracking[static_cast<std::size_t>(index)], defined, free);
+    };
+  }
+
+  z3::expr equal(const Value& a, const Value& b) {
+    if (a.scalar)
+      return *a.scalar == *b.scalar;
+    z3::expr result = ctx.bool_val(true);
+    for (std::size_t i = 0; i < a.parts.size(); ++i) {
+      z3::expr same = a.parts[i] == b.parts[i];
+      result = result && same;
+    }
+    return result;
+  }
+
+  z3::expr subset(const std::vector<z3::expr>& a, const std::vector<z3::expr>& b) {
+    z3::expr result = ctx.bool_val(true);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      z3::expr included = z3::implies(a[i], b[i]);
+      result = result && included;
+    }
+    return result;
+  }
+
+  // The constraint a stated fact puts on its variable.
+  std::optional<z3::expr> fact_constraint(const StatedFact& stated) {
+    const FactDecl& fact = model.facts[static_cast<std::size_t>(stated.fact)];
+    const FactValue& value = stated.value;
+    if (value.form == FactValue::Form::unknown || fact.type.is_error())
+      return std::nullopt;
+    for (const auto& v : value.values)
+      if (!v || v->type.is_error())
+        return std::nullopt;
+    std::size_t i = static_cast<std::size_t>(stated.fact);
+    Value variable;
+    if (fact.type.kind == Type::Kind::set)
+      variable.parts = fact_set[i];
+    else if (fact.type.kind != Type::Kind::predicate)
+      variable.scalar = fact_scalar[i];
+
+    if (fact.type.kind == Type::Kind::predicate) {
+      if (value.form == FactValue::Form::exact)
+        return ctx.bool_val(true); // substituted where applied, see fact_predicate
+      Value bound = encode(*value.values.front(), {}, Polarity::both);
+      std::vector<z3::expr> person = new_person("x!" + fact.name);
+      z3::expr_vector bound_variables(ctx);
+      for (const auto& a : person)
+        bound_variables.push_back(a);
+      z3::expr applied = apply_function(*fact_function[i], person);
+      z3::expr given = bound.predicate(person, Polarity::both);
+      z3::expr body = value.form == FactValue::Form::at_least ? z3::implies(domain(person) && given, applied)
+                                                              : z3::implies(domain(person) && applied, given);
+      return z3::forall(bound_variables, body);
+    }
+    switch (value.form) {
+    case FactValue::Form::exact:
+      return equal(variable, encode(*value.values.front(), {}, Polarity::both));
+    case FactValue::Form::one_of: {
+      z3::expr any = ctx.bool_val(false);
+      for (const auto& option : value.values) {
+        z3::expr is_option = equal(variable, encode(*option, {}, Polarity::both));
+        any = any || is_option;
+      }
+      return any;
+    }
+    case FactValue::Form::range: {
+      Value low = encode(*value.values[0], {}, Polarity::both);
+      Value high = encode(*value.values[1], {}, Polarity::both);
+      return *variable.scalar >= *low.scalar && *variable.scalar <= *high.scalar;
+    }
+    case FactValue::Form::at_least:
+    case FactValue::Form::at_most: {
+      Value bound = encode(*value.values.front(), {}, Polarity::both);
+      bool least = value.form == FactValue::Form::at_least;
+      if (fact.type.kind == Type::Kind::set)
+        return least ? subset(bound.parts, variable.parts) : subset(variable.parts, bound.parts);
+      return least ? *variable.scalar >= *bound.scalar : *variable.scalar <= *bound.scalar;
+    }
+    case FactValue::Form::unknown:
+      break;
+    }
+    return std::nullopt;
+  }
+
+  // ---- expressions -------------------------------------------------------------------------
+
+  int text_id(const std::string& text) {
+    auto [it, inserted] = text_ids.emplace(text, static_cast<int>(text_ids.size()));
+    return it->second;
+  }
+
+  Value scalar(z3::expr e) {
+    Value v;
+    v.scalar = std::move(e);
+    return v;
+  }
+
+  Value encode(const Expr& e, const Environment& env, Polarity polarity) {
+    switch (e.kind) {
+    case ExprKind::boolean:
+      return scalar(ctx.bool_val(e.number != 0));
+    case ExprKind::integer:
+    case ExprKind::date:
+    case ExprKind::enum_member:
+      return scalar(ctx.int_val(static_cast<int64_t>(e.number)));
+    case ExprKind::text:
+      return scalar(ctx.int_val(text_id(e.text)));
+    case ExprKind::set_literal: {
+      Value v;
+      const auto& members = e.type.enumeration->members;
+      for (std::size_t i = 0; i < members.size(); ++i) {
+        z3::expr bit = ctx.bool_val(false);
+        for (const auto& child : e.children) {
+          Value element = encode(*child, env, Polarity::both);
+          z3::expr is_member = *element.scalar == static_cast<int>(i);
+          bit = bit || is_member;
+        }
+        v.parts.push_back(bit.simplify());
+      }
+      return v;
+    }
+    case ExprKind::everyone:
+    case ExprKind::no_one: {
+      Value v;
+      bool all = e.kind == ExprKind::everyone;
+      v.predicate = [this, all](const std::vector<z3::expr>&, Polarity) { return ctx.bool_val(all); };
+      return v;
+    }
+    case ExprKind::predicate: {
+      Value v;
+      const Expr* body = e.children.front().get();
+      int variable = e.index();
+      v.predicate = [this, body, variable, env](const std::vector<z3::expr>& person, Polarity p) {
+        Environment inner = env;
+        Value bound;
+        bound.parts = person;
+        inner[variable] = bound;
+        return *encode(*body, inner, p).scalar;
+      };
+      return v;
+    }
+    case ExprKind::fact: {
+      std::size_t i = static_cast<std::size_t>(e.index());
+      Value v;
+      if (e.type.kind == Type::Kind::set)
+        v.parts = fact_set[i];
+      else if (e.type.kind == Type::Kind::predicate)
+        v.predicate = fact_predicate(e.index());
+      else
+        v.scalar = fact_scalar[i];
+      return v;
+    }
+    case ExprKind::variable:
+      return env.at(e.index());
+    case ExprKind::attribute: {
+      Value person = encode(*e.children.front(), env, Polarity::both);
+      return scalar(person.parts[static_cast<std::size_t>(e.index())]);
+    }
+    case ExprKind::right_property: {
+      auto property = static_cast<RightProperty>(e.index());
+      if (property == RightProperty::aims) {
+        Value v;
+        for (std::size_t i = 0; i < model.aim->members.size(); ++i) {
+          bool permitted = right && std::find(right->aims.begin(), right->aims.end(), static_cast<int>(i)) !=
+                                        right->aims.end();
+          v.parts.push_back(ctx.bool_val(permitted));
+        }
+        return v;
+      }
+      bool flag = right && (property == RightProperty::derogable ? right->derogable : right->absolute);
+      return scalar(ctx.bool_val(flag));
+    }
+    case ExprKind::law_level:
+      return scalar(*level);
+    case ExprKind::not_:
+      return scalar(!*encode(*e.children.front(), env, flip(polarity)).scalar);
+    case ExprKind::neg:
+      return scalar(-*encode(*e.children.front(), env, polarity).scalar);
+    case ExprKind::and_:
+    case ExprKind::or_: {
+      z3::expr left = *encode(*e.children[0], env, polarity).scalar;
+      z3::expr right_side = *encode(*e.children[1], env, polarity).scalar;
+      return scalar(e.kind == ExprKind::and_ ? (left && right_side) : (left || right_side));
+    }
+    case ExprKind::implies: {
+      z3::expr left = *encode(*e.children[0], env, flip(polarity)).scalar;
+      z3::expr right_side = *encode(*e.children[1], env, polarity).scalar;
+      return scalar(z3::implies(left, right_side));
+    }
+    case ExprKind::eq:
+    case ExprKind::ne: {
+      Value left = encode(*e.children[0], env, Polarity::both);
+      Value right_side = encode(*e.children[1], env, Polarity::both);
+      z3::expr same = equal(left, right_side);
+      return scalar(e.kind == ExprKind::eq ? same : !same);
+    }
+    case ExprKind::lt:
+    case ExprKind::le:
+    case ExprKind::gt:
+    case ExprKind::ge:
+    case ExprKind::add:
+    case ExprKind::sub:
+    case ExprKind::mul: {
+      z3::expr a = *encode(*e.children[0], env, Polarity::both).scalar;
+      z3::expr b = *encode(*e.children[1], env, Polarity::both).scalar;
+      switch (e.kind) {
+      case ExprKind::lt:
+        return scalar(a < b);
+      case ExprKind::le:
+        return scalar(a <= b);
+      case ExprKind::gt:
+        return scalar(a > b);
+      case ExprKind::ge:
+        return scalar(a >= b);
+      case ExprKind::add:
+        return scalar(a + b);
+      case ExprKind::sub:
+        return scalar(a - b);
+      default:
+        return scalar(a * b);
+      }
+    }
+    case ExprKind::in: {
+      z3::expr element = *encode(*e.children[0], env, Polarity::both).scalar;
+      Value set = encode(*e.children[1], env, Polarity::both);
+      z3::expr result = ctx.bool_val(false);
+      for (std::size_t i = 0; i < set.parts.size(); ++i) {
+        z3::expr here = element == static_cast<int>(i) && set.parts[i];
+        result = result || here;
+      }
+      return scalar(result);
+    }
+    case ExprKind::subset: {
+      Value a = encode(*e.children[0], env, Polarity::both);
+      Value b = encode(*e.children[1], env, Polarity::both);
+      return scalar(subset(a.parts, b.parts));
+    }
+    case ExprKind::apply: {
+      Value predicate = encode(*e.children[0], env, Polarity::both);
+      Value person = encode(*e.children[1], env, Polarity::both);
+      return scalar(predicate.predicate(person.parts, polarity));
+    }
+    case ExprKind::some:
+    case ExprKind::every:
+      return scalar(quantifier(e, 0, env, polarity));
+    }
+    return scalar(ctx.bool_val(false));
+  }
+
+  // `some`/`every` over the binders from `first` on. Element binders range over a finite
+  // set and are expanded; persons are Skolem constants where that is sound (an
+  // existential in positive position outside any universal) so that witnesses can name
+  // them, and Z3 quantifiers otherwise.
+  z3::expr quantifier(const Expr& e, std::size_t first, const Environment& env, Polarity polarity) {
+    bool existential = e.kind == ExprKind::some;
+    if (first == e.binders.size())
+      return *encode(*e.children.front(), env, polarity).scalar;
+    const Binder& binder = e.binders[first];
+    if (binder.kind == Binder::Kind::element) {
+      Value set = encode(*binder.domain, env, Polarity::both);
+      z3::expr result = ctx.bool_val(!existential);
+      for (std::size_t i = 0; i < set.parts.size(); ++i) {
+        Environment inner = env;
+        inner[binder.variable] = scalar(ctx.int_val(static_cast<int>(i)));
+        z3::expr body = quantifier(e, first + 1, inner, polarity);
+        if (existential) {
+          z3::expr here = set.parts[i] && body;
+          result = result || here;
+        } else {
+          z3::expr here = z3::implies(set.parts[i], body);
+          result = result && here;
+        }
+      }
+      return result;
+    }
+    bool skolemize = universal_depth == 0 && ((existential && polarity == Polarity::positive) ||
+                                              (!existential && polarity == Polarity::negative));
+    std::string suffix = "!" + std::to_string(fresh++);
+    Environment inner = env;
+    std::vector<z3::expr> a = new_person(binder.name + suffix);
+    z3::expr guard = domain(a);
+    Value first_person;
+    first_person.parts = a;
+    inner[binder.variable] = first_person;
+    std::vector<std::vector<z3::expr>> persons{a};
+    if (binder.kind == Binder::Kind::pair) {
+      std::vector<z3::expr> b = new_person(binder.second_name + suffix);
+      guard = guard && domain(b);
+      // Alike in every attribute but one of the listed ones.
+      z3::expr one_differs = ctx.bool_val(false);
+      for (int k : binder.attributes) {
+        z3::expr only_k = a[static_cast<std::size_t>(k)] != b[static_cast<std::size_t>(k)];
+        for (std::size_t j = 0; j < a.size(); ++j) {
+          if (static_cast<int>(j) == k)
+            continue;
+          z3::expr same = a[j] == b[j];
+          only_k = only_k && same;
+        }
+        one_differs = one_differs || only_k;
+      }
+      guard = guard && one_differs;
+      Value second_person;
+      second_person.parts = b;
+      inner[binder.second_variable] = second_person;
+      persons.push_back(b);
+    }
+    if (skolemize) {
+      if (skolems) {
+        std::size_t at = skolems->size();
+        skolems->push_back(Skolem{binder.name, a, binder.kind == Binder::Kind::pair ? static_cast<int>(at + 1) : -1});
+        if (binder.kind == Binder::Kind::pair)
+          skolems->push_back(Skolem{binder.second_name, persons[1], static_cast<int>(at)});
+      }
+      z3::expr body = quantifier(e, first + 1, inner, polarity);
+      return existential ? (guard && body) : z3::implies(guard, body);
+    }
+    ++universal_depth;
+    z3::expr body = quantifier(e, first + 1, inner, polarity);
+    --universal_depth;
+    z3::expr_vector bound(ctx);
+    for (const auto& person : persons)
+      for (const auto& attribute : person)
+        bound.push_back(attribute);
+    return existential ? z3::exists(bound, guard && body) : z3::forall(bound, z3::implies(guard, body));
+  }
+
+  // ---- queries -----------------------------------------------------------------------------
+
+  z3::check_result check(const z3::expr_vector& assumptions) {
+    ++stats.queries;
+    z3::check_result result = solver.check(assumptions);
+    if (result == z3::unknown)
+      ++stats.unknown;
+    return result;
+  }
+
+  z3::expr_vector assumptions() {
+    z3::expr_vector out(ctx);
+    for (const auto& t : tracking)
+      if (t)
+        out.push_back(*t);
+    if (level_tracking)
+      out.push_back(*level_tracking);
+    return out;
+  }
+
+  std::vector<int> core() {
+    std::vector<int> facts;
+    z3::expr_vector unsat_core = solver.unsat_core();
+    for (unsigned i = 0; i < unsat_core.size(); ++i) {
+      auto it = tracked_by_name.find(unsat_core[i].to_string());
+      if (it != tracked_by_name.end())
+        facts.push_back(it->second);
+    }
+    std::sort(facts.begin(), facts.end());
+    facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+    return facts;
+  }
+
+  // Deletion-based minimisation: drop each fact whose removal keeps the query unsat.
+  std::vector<int> minimise(std::vector<int> facts, const z3::expr& goal) {
+    if (facts.size() <= 1)
+      return facts;
+    for (std::size_t i = 0; i < facts.size();) {
+      z3::expr_vector trial(ctx);
+      trial.push_back(goal);
+      for (std::size_t j = 0; j < facts.size(); ++j) {
+        if (j == i)
+          continue;
+        trial.push_back(facts[j] == law_level_fact ? *level_tracking
+                                                   : *tracking[static_cast<std::size_t>(facts[j])]);
+      }
+      if (check(trial) == z3::unsat)
+        facts.erase(facts.begin() + static_cast<std::ptrdiff_t>(i));
+      else
+        ++i;
+    }
+    return facts;
+  }
+
+  std::string show(const z3::model& m, const z3::expr& term, const Type& type) {
+    z3::expr value = m.eval(term, true);
+    switch (type.kind) {
+    case Type::Kind::boolean:
+      return value.is_true() ? "yes" : "no";
+    case Type::Kind::integer: {
+      std::string number = value.is_numeral() ? std::to_string(value.get_numeral_int64()) : value.to_string();
+      return type.unit == Unit::none ? number : number + " " + unit_name(type.unit);
+    }
+    case Type::Kind::date:
+      return value.is_numeral() ? civil_from_days(value.get_numeral_int64()) : value.to_string();
+    case Type::Kind::enumeration: {
+      if (!value.is_numeral())
+        return value.to_string();
+      auto index = value.get_numeral_int64();
+      const auto& members = type.enumeration->members;
+      return index >= 0 && static_cast<std::size_t>(index) < members.size() ? members[static_cast<std::size_t>(index)]
+                                                                           : value.to_string();
+    }
+    case Type::Kind::text: {
+      if (!value.is_numeral())
+        return value.to_string();
+      for (const auto& [text, id] : text_ids)
+        if (id == value.get_numeral_int64())
+          return "\"" + text + "\"";
+      return "a text different from those in the rules";
+    }
+    default:
+      return value.to_string();
+    }
+  }
+
+  Witness witness(const z3::model& m, const Expr& condition, const std::vector<Skolem>& persons) {
+    Witness w;
+    std::set<int> facts;
+    collect_facts(condition, facts);
+    std::set<int> relevant;
+    collect_attributes(condition, relevant);
+    for (int f : facts) {
+      const FactDecl& fact = model.facts[static_cast<std::size_t>(f)];
+      const StatedFact* stated = provision ? provision->find(f) : nullptr;
+      if (fact.type.kind == Type::Kind::predicate) {
+        if (stated && stated->value.form == FactValue::Form::exact)
+          collect_attributes(*stated->value.values.front(), relevant);
+        for (const auto& person : persons) {
+          z3::expr applied = fact_predicate(f)(person.attributes, Polarity::both);
+          w.facts.push_back({fact.name + "(" + person.name + ")", show(m, applied, Type::boolean())});
+        }
+        continue;
+      }
+      if (stated && stated->value.form == FactValue::Form::exact)
+        continue; // known: not part of the scenario
+      if (fact.type.kind == Type::Kind::set) {
+        std::string shown;
+        for (std::size_t i = 0; i < fact_set[static_cast<std::size_t>(f)].size(); ++i)
+          if (m.eval(fact_set[static_cast<std::size_t>(f)][i], true).is_true())
+            shown += (shown.empty() ? "" : ", ") + fact.type.enumeration->members[i];
+        w.facts.push_back({fact.name, "{" + shown + "}"});
+      } else if (fact_scalar[static_cast<std::size_t>(f)]) {
+        w.facts.push_back({fact.name, show(m, *fact_scalar[static_cast<std::size_t>(f)], fact.type)});
+      }
+    }
+    for (const auto& person : persons) {
+      std::set<int> shown = relevant;
+      if (person.pair_partner >= 0) {
+        const auto& other = persons[static_cast<std::size_t>(person.pair_partner)];
+        for (std::size_t k = 0; k < person.attributes.size(); ++k)
+          if (!m.eval(person.attributes[k] == other.attributes[k], true).is_true())
+            shown.insert(static_cast<int>(k));
+      }
+      Witness::Person p;
+      p.name = person.name;
+      for (int k : shown) {
+        const auto& attribute = model.attributes[static_cast<std::size_t>(k)];
+        p.attributes.push_back({attribute.name, show(m, person.attributes[static_cast<std::size_t>(k)], attribute.type)});
+      }
+      w.persons.push_back(std::move(p));
+    }
+    return w;
+  }
+};
+
+Engine::Engine(const Model& model, const SolverOptions& options) : impl_(std::make_unique<Impl>(model, options)) {}
+Engine::~Engine() = default;
+
+const Stats& Engine::stats() const { return impl_->stats; }
+
+void Engine::begin(const Provision& provision) {
+  Impl& s = *impl_;
+  s.solver.push();
+  s.provision = &provision;
+  s.fresh = 0;
+  s.tracking.assign(s.model.facts.size(), std::nullopt);
+  s.tracked_by_name.clear();
+  for (const auto& stated : provision.facts) {
+    if (stated.value.form == FactValue::Form::unknown)
+      continue;
+    std::string name = "t!" + s.model.facts[static_cast<std::size_t>(stated.fact)].name;
+    z3::expr literal = s.ctx.bool_const(name.c_str());
+    s.tracking[static_cast<std::size_t>(stated.fact)] = literal;
+    s.tracked_by_name[name] = stated.fact;
+  }
+  for (const auto& stated : provision.facts) {
+    if (!s.tracking[static_cast<std::size_t>(stated.fact)])
+      continue;
+    if (auto constraint = s.fact_constraint(stated))
+      s.solver.add(z3::implies(*s.tracking[static_cast<std::size_t>(stated.fact)], *constraint));
+  }
+  const Law& law = s.model.laws[static_cast<std::size_t>(provision.law)];
+  s.level_tracking = s.ctx.bool_const("t!law.level");
+  s.tracked_by_name["t!law.level"] = law_level_fact;
+  s.solver.add(z3::implies(*s.level_tracking, *s.level == static_cast<int>(law.level)));
+}
+
+void Engine::end() {
+  Impl& s = *impl_;
+  s.solver.pop();
+  s.provision = nullptr;
+  s.tracking.assign(s.model.facts.size(), std::nullopt);
+  s.level_tracking.reset();
+  s.tracked_by_name.clear();
+}
+
+std::optional<bool> Engine::consistent(std::vector<int>& core) {
+  Impl& s = *impl_;
+  try {
+    z3::check_result result = s.check(s.assumptions());
+    if (result == z3::unknown)
+      return std::nullopt;
+    if (result == z3::unsat)
+      core = s.minimise(s.core(), s.ctx.bool_val(true));
+    return result == z3::sat;
+  } catch (const z3::exception&) {
+    return std::nullopt;
+  }
+}
+
+Decision Engine::decide(const Test& test, const Right& right) {
+  Impl& s = *impl_;
+  Decision decision;
+  if (!test.condition || test.condition->type.is_error()) {
+    decision.reason = "the test's condition has errors";
+    return decision;
+  }
+  try {
+    s.right = &right;
+    std::vector<Skolem> persons;
+    s.skolems = &persons;
+    z3::expr holds = *s.encode(*test.condition, {}, Polarity::positive).scalar;
+    s.skolems = nullptr;
+    z3::expr fails_not = !*s.encode(*test.condition, {}, Polarity::negative).scalar;
+    std::string suffix = std::to_string(s.fresh++);
+    z3::expr positive = s.ctx.bool_const(("c!" + suffix).c_str());
+    z3::expr negative = s.ctx.bool_const(("n!" + suffix).c_str());
+    s.solver.add(z3::implies(positive, holds));
+    s.solver.add(z3::implies(negative, fails_not));
+
+    z3::expr_vector with_condition = s.assumptions();
+    with_condition.push_back(positive);
+    z3::check_result can_fail = s.check(with_condition);
+    if (can_fail == z3::unsat) {
+      decision.verdict = Verdict::passes;
+      decision.core = s.minimise(s.core(), positive);
+      return decision;
+    }
+    if (can_fail == z3::sat)
+      decision.witness = s.witness(s.solver.get_model(), *test.condition, persons);
+
+    z3::expr_vector without_condition = s.assumptions();
+    without_condition.push_back(negative);
+    z3::check_result can_pass = s.check(without_condition);
+    if (can_pass == z3::unsat) {
+      decision.verdict = Verdict::fails;
+      decision.core = s.minimise(s.core(), negative);
+      return decision;
+    }
+    if (can_fail == z3::sat && can_pass == z3::sat) {
+      decision.verdict = Verdict::may_fail;
+      return decision;
+    }
+    decision.verdict = Verdict::undetermined;
+    decision.witness.reset();
+    decision.reason = s.solver.reason_unknown();
+    return decision;
+  } catch (const z3::exception& e) {
+    s.skolems = nullptr;
+    decision.verdict = Verdict::undetermined;
+    decision.witness.reset();
+    decision.reason = e.msg();
+    return decision;
+  }
+}
+
+std::optional<bool> Engine::satisfiable(const Test& test, const Right& right, bool negated) {
+  Impl& s = *impl_;
+  if (!test.condition || test.condition->type.is_error())
+    return std::nullopt;
+  try {
+    s.right = &right;
+    s.solver.push();
+    z3::expr condition = *s.encode(*test.condition, {}, negated ? Polarity::negative : Polarity::positive).scalar;
+    s.solver.add(negated ? !condition : condition);
+    z3::check_result result = s.check(z3::expr_vector(s.ctx));
+    s.solver.pop();
+    if (result == z3::unknown)
+      return std::nullopt;
+    return result == z3::sat;
+  } catch (const z3::exception&) {
+    s.solver.pop();
+    return std::nullopt;
+  }
+}
+
+std::optional<bool> Engine::jointly_passable(const Test& first, const Test& second, const Right& right) {
+  Impl& s = *impl_;
+  if (!first.condition || !second.condition || first.condition->type.is_error() ||
+      second.condition->type.is_error())
+    return std::nullopt;
+  try {
+    s.right = &right;
+    s.solver.push();
+    z3::expr a = *s.encode(*first.condition, {}, Polarity::negative).scalar;
+    z3::expr b = *s.encode(*second.condition, {}, Polarity::negative).scalar;
+    s.solver.add(!a);
+    s.solver.add(!b);
+    z3::check_result result = s.check(z3::expr_vector(s.ctx));
+    s.solver.pop();
+    if (result == z3::unknown)
+      return std::nullopt;
+    return result == z3::sat;
+  } catch (const z3::exception&) {
+    s.solver.pop();
+    return std::nullopt;
+  }
+}
+
+std::optional<std::optional<Witness>> Engine::overlap(const ExprPtr& first, const ExprPtr& second) {
+  Impl& s = *impl_;
+  try {
+    s.solver.push();
+    std::vector<z3::expr> person = s.new_person("p!" + std::to_string(s.fresh++));
+    Value a = s.encode(*first, {}, Polarity::both);
+    Value b = s.encode(*second, {}, Polarity::both);
+    s.solver.add(s.domain(person));
+    s.solver.add(a.predicate(person, Polarity::positive));
+    s.solver.add(b.predicate(person, Polarity::positive));
+    z3::check_result result = s.check(z3::expr_vector(s.ctx));
+    std::optional<std::optional<Witness>> answer;
+    if (result == z3::unsat) {
+      answer = std::optional<Witness>();
+    } else if (result == z3::sat) {
+      Witness w;
+      Witness::Person p;
+      p.name = "p";
+      std::set<int> relevant;
+      collect_attributes(*first, relevant);
+      collect_attributes(*second, relevant);
+      z3::model m = s.solver.get_model();
+      for (int k : relevant) {
+        const auto& attribute = s.model.attributes[static_cast<std::size_t>(k)];
+        p.attributes.push_back({attribute.name, s.show(m, person[static_cast<std::size_t>(k)], attribute.type)});
+      }
+      w.persons.push_back(std::move(p));
+      answer = std::optional<Witness>(std::move(w));
+    }
+    s.solver.pop();
+    return answer;
+  } catch (const z3::exception&) {
+    s.solver.pop();
+    return std::nullopt;
+  }
+}
+
+std::optional<bool> Engine::covers(const ExprPtr& wider, const ExprPtr& narrower) {
+  Impl& s = *impl_;
+  try {
+    s.solver.push();
+    std::vector<z3::expr> person = s.new_person("q!" + std::to_string(s.fresh++));
+    Value w = s.encode(*wider, {}, Polarity::both);
+    Value n = s.encode(*narrower, {}, Polarity::both);
+    s.solver.add(s.domain(person));
+    s.solver.add(n.predicate(person, Polarity::positive));
+    s.solver.add(!w.predicate(person, Polarity::negative));
+    z3::check_result result = s.check(z3::expr_vector(s.ctx));
+    s.solver.pop();
+    if (result == z3::unknown)
+      return std::nullopt;
+    return result == z3::unsat;
+  } catch (const z3::exception&) {
+    s.solver.pop();
+    return std::nullopt;
+  }
+}
+
+} // namespace siracusa::solve

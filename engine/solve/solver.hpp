@@ -1,0 +1,94 @@
+// engine/solve — Z3 behind one interface.
+// Takes: the model, one provision at a time. Gives: decisions (a verdict, the unsat core
+// of the provision's tracked facts, a witness scenario) and the rule-set checks.
+// z3++.h stays inside solver.cpp: nothing else in the engine sees Z3.
+//
+// For facts F and a failure condition C:
+//   fails        F ∧ ¬C unsat    core: the facts that force the failure
+//   may_fail     both satisfiable witness: a reading of F ∧ C
+//   passes       F ∧ C unsat     core: the facts that save the provision
+//   undetermined the solver gave up within its limits (never reported as passes)
+#pragma once
+
+#include "model/model.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace siracusa::solve {
+
+enum class Verdict { fails, may_fail, passes, undetermined };
+const char* verdict_name(Verdict verdict);
+
+struct SolverOptions {
+  unsigned timeout_ms = 2000; // per query
+  unsigned rlimit = 0;        // per query; 0 = no resource limit
+};
+
+// One reading of the unknown facts under which the provision fails.
+struct Witness {
+  struct Value {
+    std::string name;  // a fact, or `scope(a)` for a predicate at a witness person
+    std::string value; // as an analyst writes it: `11 days`, `authorisation`, `{public_order}`
+  };
+  struct Person {
+    std::string name; // the test's binder: `p`, `a`, `b`
+    std::vector<Value> attributes;
+  };
+  std::vector<Value> facts;
+  std::vector<Person> persons;
+  bool empty() const { return facts.empty() && persons.empty(); }
+};
+
+// A tracked fact in a core: an index into Model::facts, or law_level for the law's level.
+constexpr int law_level_fact = -1;
+
+struct Decision {
+  Verdict verdict = Verdict::undetermined;
+  std::vector<int> core;          // facts (fails: that force it; passes: that save it)
+  std::optional<Witness> witness; // fails, may_fail
+  std::string reason;             // undetermined: why the solver stopped
+};
+
+struct Stats {
+  unsigned long long queries = 0;
+  unsigned long long unknown = 0;
+};
+
+class Engine {
+public:
+  Engine(const model::Model& model, const SolverOptions& options);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Opens a provision: asserts its stated facts, each behind its own tracking literal.
+  void begin(const model::Provision& provision);
+  // Whether the provision's facts can all hold together; if not, `core` names a
+  // smallest set of them that contradict each other.
+  std::optional<bool> consistent(std::vector<int>& core);
+  Decision decide(const model::Test& test, const model::Right& right);
+  void end();
+
+  // ---- rule-set checks (no provision open) ----
+  // Whether C (or ¬C when `negated`) can hold for some facts the vocabulary allows.
+  std::optional<bool> satisfiable(const model::Test& test, const model::Right& right, bool negated);
+  // Whether some facts let a provision pass both tests (¬C1 ∧ ¬C2).
+  std::optional<bool> jointly_passable(const model::Test& first, const model::Test& second, const model::Right& right);
+
+  // ---- norm conflicts (no provision open) ----
+  // A person to whom both predicates apply, if there is one.
+  std::optional<std::optional<Witness>> overlap(const model::ExprPtr& first, const model::ExprPtr& second);
+  // Whether every person `narrower` covers is covered by `wider`.
+  std::optional<bool> covers(const model::ExprPtr& wider, const model::ExprPtr& narrower);
+
+  const Stats& stats() const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+} // namespace siracusa::solve
