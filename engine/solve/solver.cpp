@@ -185,20 +185,35 @@ struct Engine::Impl {
 
   // ---- facts -------------------------------------------------------------------------------
 
-  // A predicate fact applied to a person. A stated exact value is substituted under its
-  // tracking literal, so that a core still names the fact when its definition matters.
+  // A predicate fact applied to a person. A stated exact value is substituted in place
+  // (a macro): under a universal quantifier, an uninterpreted function would leave Z3
+  // with model-based instantiation where plain arithmetic suffices. Such facts are not
+  // tracked by literals; `core_with_predicates` adds the ones the condition uses.
   PredicateFn fact_predicate(int index) {
     return [this, index](const std::vector<z3::expr>& person, Polarity polarity) {
-      z3::expr free = apply_function(*fact_function[static_cast<std::size_t>(index)], person);
-      if (!provision)
-        return free;
-      const StatedFact* stated = provision->find(index);
-      if (!stated || stated->value.form != FactValue::Form::exact || !tracking[static_cast<std::size_t>(index)])
-        return free;
-      Value definition = encode(*stated->value.values.front(), {}, Polarity::both);
-      z3::expr defined = definition.predicate(person, polarity);
-      return z3::ite(*tracking[static_cast<std::size_t>(index)], defined, free);
+      const StatedFact* stated = provision ? provision->find(index) : nullptr;
+      if (stated && stated->value.form == FactValue::Form::exact && !stated->value.values.front()->type.is_error()) {
+        Value definition = encode(*stated->value.values.front(), {}, Polarity::both);
+        return definition.predicate(person, polarity);
+      }
+      return apply_function(*fact_function[static_cast<std::size_t>(index)], person);
     };
+  }
+
+  // Predicate facts stated exactly are substituted, not tracked: when the condition uses
+  // one, the verdict rests on it.
+  std::vector<int> core_with_predicates(std::vector<int> facts, const Expr& condition) {
+    std::set<int> used;
+    collect_facts(condition, used);
+    for (int f : used) {
+      const StatedFact* stated = provision ? provision->find(f) : nullptr;
+      if (stated && model.facts[static_cast<std::size_t>(f)].type.kind == Type::Kind::predicate &&
+          stated->value.form == FactValue::Form::exact)
+        facts.push_back(f);
+    }
+    std::sort(facts.begin(), facts.end());
+    facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+    return facts;
   }
 
   z3::expr equal(const Value& a, const Value& b) {
@@ -621,6 +636,8 @@ struct Engine::Impl {
       if (fact.type.kind == Type::Kind::predicate) {
         if (stated && stated->value.form == FactValue::Form::exact)
           collect_attributes(*stated->value.values.front(), relevant);
+        else if (!stated || stated->value.form == FactValue::Form::unknown)
+          w.facts.push_back({fact.name, "not stated"});
         for (const auto& person : persons) {
           z3::expr applied = fact_predicate(f)(person.attributes, Polarity::both);
           w.facts.push_back({fact.name + "(" + person.name + ")", show(m, applied, Type::boolean())});
@@ -674,6 +691,9 @@ void Engine::begin(const Provision& provision) {
   for (const auto& stated : provision.facts) {
     if (stated.value.form == FactValue::Form::unknown)
       continue;
+    if (s.model.facts[static_cast<std::size_t>(stated.fact)].type.kind == Type::Kind::predicate &&
+        stated.value.form == FactValue::Form::exact)
+      continue; // substituted where applied
     std::string name = "t!" + s.model.facts[static_cast<std::size_t>(stated.fact)].name;
     z3::expr literal = s.ctx.bool_const(name.c_str());
     s.tracking[static_cast<std::size_t>(stated.fact)] = literal;
@@ -739,7 +759,7 @@ Decision Engine::decide(const Test& test, const Right& right) {
     z3::check_result can_fail = s.check(with_condition);
     if (can_fail == z3::unsat) {
       decision.verdict = Verdict::passes;
-      decision.core = s.minimise(s.core(), positive);
+      decision.core = s.core_with_predicates(s.minimise(s.core(), positive), *test.condition);
       return decision;
     }
     if (can_fail == z3::sat)
@@ -750,7 +770,7 @@ Decision Engine::decide(const Test& test, const Right& right) {
     z3::check_result can_pass = s.check(without_condition);
     if (can_pass == z3::unsat) {
       decision.verdict = Verdict::fails;
-      decision.core = s.minimise(s.core(), negative);
+      decision.core = s.core_with_predicates(s.minimise(s.core(), negative), *test.condition);
       return decision;
     }
     if (can_fail == z3::sat && can_pass == z3::sat) {

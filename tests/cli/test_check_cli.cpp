@@ -1,0 +1,84 @@
+// The contract of `siracusa check` on the bundled corpus: schema, exit status, both
+// verdicts present, byte-identical output whatever the number of threads.
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace siracusa::testing;
+
+namespace {
+std::string corpus() { return source_dir() + "/rules " + source_dir() + "/laws"; }
+} // namespace
+
+TEST_CASE("check --format json on the bundled corpus is valid, fails something and passes something", "[cli]") {
+  Run run = run_command(binary() + " check --format json --include-passes " + corpus());
+  REQUIRE(run.status == 1);
+  auto document = nlohmann::json::parse(run.out);
+  auto schema = nlohmann::json::parse(read_file(source_dir() + "/docs/findings.schema.json"));
+  auto problems = validate(document, schema);
+  INFO((problems.empty() ? std::string() : problems.front()));
+  CHECK(problems.empty());
+  CHECK(document["summary"]["fails"].get<int>() > 0);
+  CHECK(document["summary"]["passes"].get<int>() > 0);
+  std::size_t evaluated = document["summary"]["evaluated"];
+  CHECK(document["findings"].size() == evaluated);
+}
+
+TEST_CASE("without --include-passes the JSON lists every finding but the passing ones", "[cli]") {
+  Run run = run_command(binary() + " check --format json " + corpus());
+  REQUIRE(run.status == 1);
+  auto document = nlohmann::json::parse(run.out);
+  for (const auto& finding : document["findings"])
+    CHECK(finding["verdict"] != "passes");
+  auto s = document["summary"];
+  CHECK(document["findings"].size() == s["fails"].get<std::size_t>() + s["may_fail"].get<std::size_t>() +
+                                           s["undetermined"].get<std::size_t>());
+}
+
+TEST_CASE("check output is byte-identical across runs and thread counts", "[cli]") {
+  Run one = run_command(binary() + " check --format json -j 1 " + corpus());
+  Run two = run_command(binary() + " check --format json -j 2 " + corpus());
+  Run again = run_command(binary() + " check --format json -j 2 " + corpus());
+  REQUIRE(one.status == 1);
+  CHECK(one.out == two.out);
+  CHECK(two.out == again.out);
+  Run text_one = run_command("NO_COLOR=1 " + binary() + " check -j 1 " + corpus());
+  Run text_two = run_command("NO_COLOR=1 " + binary() + " check -j 2 " + corpus());
+  CHECK(text_one.out == text_two.out);
+}
+
+TEST_CASE("explain traces a finding to the facts and lines that produced it", "[cli]") {
+  Run run = run_command(binary() + " check --format json " + corpus());
+  auto document = nlohmann::json::parse(run.out);
+  const nlohmann::json* failing = nullptr;
+  for (const auto& finding : document["findings"])
+    if (finding["verdict"] == "fails" && !finding["provision"].is_null() && !finding["because"].empty()) {
+      failing = &finding;
+      break;
+    }
+  REQUIRE(failing != nullptr);
+  Run explained = run_command(binary() + " explain " + (*failing)["id"].get<std::string>() + " " + corpus());
+  REQUIRE(explained.status == 0);
+  CHECK(explained.out.find("FAILS") != std::string::npos);
+  for (const auto& cause : (*failing)["because"]) {
+    std::string at = cause["file"].get<std::string>() + ":" + std::to_string(cause["line"].get<int>());
+    CHECK(explained.out.find(at) != std::string::npos);
+  }
+  CHECK(explained.out.find((*failing)["test"].get<std::string>()) != std::string::npos);
+}
+
+TEST_CASE("explain of an unknown finding is a usage error with a suggestion", "[cli]") {
+  Run run = run_command(binary() + " explain no.such/finding/here " + corpus());
+  CHECK(run.status == 2);
+  CHECK(run.err.find("E0011") != std::string::npos);
+}
+
+TEST_CASE("-o writes the whole report to a file", "[cli]") {
+  TempDir dir;
+  auto out = dir.path() / "report.json";
+  Run run = run_command(binary() + " check --format json -o " + out.string() + " " + corpus());
+  CHECK(run.status == 1);
+  CHECK(run.out.empty());
+  auto document = nlohmann::json::parse(read_file(out));
+  CHECK(document.contains("summary"));
+}
