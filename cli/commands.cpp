@@ -1,5 +1,6 @@
 #include "commands.hpp"
 
+#include "check/check.hpp"
 #include "model/resolve.hpp"
 #include "syntax/format.hpp"
 #include "syntax/parser.hpp"
@@ -107,6 +108,10 @@ int run_lint(const LintOptions& options, const GlobalOptions& global) {
   model::LoadOptions load;
   load.display_root = inputs.display_root;
   model::Model model = model::load_model(inputs.paths, diagnostics, load);
+  // The rule-set checks ask the solver about the rules themselves; they need a model
+  // without errors.
+  if (!diagnostics.has_errors())
+    check::rule_set_checks(model, check::Options{}, diagnostics);
   spdlog::debug("lint: {} files, {} rights, {} tests, {} provisions in {} ms", model.files.size(),
                 model.rights.size(), model.tests.size(), model.provisions.size(),
                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)

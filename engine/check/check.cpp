@@ -107,6 +107,17 @@ std::vector<Cause> causes(const Model& model, const Provision& provision, const 
   return out;
 }
 
+// Whether a provision is silent on everything a test reads: the test may fail only
+// because nothing is known, which reports list apart from substantive findings.
+bool states_none_of(const Provision& provision, const Expr& condition) {
+  for (int fact : facts_used(condition)) {
+    const StatedFact* stated = provision.find(fact);
+    if (stated && stated->value.form != FactValue::Form::unknown)
+      return false;
+  }
+  return true;
+}
+
 struct Work {
   int provision;
   int right;
@@ -192,9 +203,12 @@ ChunkResult run_chunk(const Model& model, const Options& options, const std::vec
         ++result.solver;
       }
       f.verdict = decision.verdict;
+      if (f.verdict == Verdict::may_fail && states_none_of(provision, *test.condition))
+        f.note = silent_note;
       f.because = causes(model, provision, decision.core);
       f.witness = decision.witness;
-      f.note = decision.reason;
+      if (!decision.reason.empty())
+        f.note = decision.reason;
       result.findings.push_back(std::move(f));
     }
     if (opened)

@@ -78,6 +78,10 @@ struct Finding {
   std::string note;  // why undetermined, or other remarks
 };
 
+// The note of a may_fail finding on a provision that states none of the facts its test
+// reads.
+inline constexpr const char* silent_note = "the provision states none of the facts this test reads";
+
 struct Summary {
   std::size_t provisions = 0;
   std::size_t tests = 0;

@@ -152,6 +152,29 @@ const Document* Model::find_document(const std::string& id) const {
   return i < 0 ? nullptr : &documents[static_cast<std::size_t>(i)];
 }
 
+namespace {
+void collect(const Expr& e, ExprKind kind, std::vector<int>& out) {
+  if (e.kind == kind)
+    out.push_back(e.index());
+  for (const auto& child : e.children)
+    collect(*child, kind, out);
+  for (const auto& binder : e.binders)
+    if (binder.domain)
+      collect(*binder.domain, kind, out);
+}
+
+std::vector<int> collected(const Expr& e, ExprKind kind) {
+  std::vector<int> out;
+  collect(e, kind, out);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+} // namespace
+
+std::vector<int> facts_used(const Expr& expr) { return collected(expr, ExprKind::fact); }
+std::vector<int> attributes_used(const Expr& expr) { return collected(expr, ExprKind::attribute); }
+
 // Howard Hinnant's days_from_civil, with validation.
 std::optional<std::int64_t> days_from_civil(int year, int month, int day) {
   static constexpr std::array<int, 12> days_in_month = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -286,6 +286,10 @@ struct Model {
   const Document* find_document(const std::string& id) const;
 };
 
+// The facts an expression reads and the person attributes it mentions, in index order.
+std::vector<int> facts_used(const Expr& expr);
+std::vector<int> attributes_used(const Expr& expr);
+
 // Days since 1970-01-01 for a valid calendar date, nullopt otherwise.
 std::optional<std::int64_t> days_from_civil(int year, int month, int day);
 std::string civil_from_days(std::int64_t days);

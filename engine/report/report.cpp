@@ -168,6 +168,8 @@ void finding_text(std::string& out, const Finding& f, const Style& style, const 
     out += inner + "witness: " + witness_text(*f.witness) + "\n";
   if (!f.note.empty() && f.verdict == Verdict::undetermined)
     out += inner + "note: " + f.note + "\n";
+  if (f.verdict == Verdict::may_fail)
+    return; // the open facts are the story; `explain` gives citations and sources
   if (!f.citations.empty()) {
     out += inner + "cites: ";
     for (std::size_t i = 0; i < f.citations.size(); ++i)
@@ -233,8 +235,20 @@ std::string render_text(const check::Result& result, const model::Model& model, 
       const auto& p = *findings.front()->provision;
       out += "  provision " + style.bold(provision_id) + (p.title.empty() ? "" : " — " + p.title) + "  " +
              style.dim(where(p.location)) + "\n";
-      for (const Finding* f : findings)
-        finding_text(out, *f, style, "    ");
+      std::vector<std::string> silent;
+      for (const Finding* f : findings) {
+        if (f->verdict == Verdict::may_fail && f->note == check::silent_note)
+          silent.push_back(f->test + (f->right.empty() ? "" : " (" + f->right + ")"));
+        else
+          finding_text(out, *f, style, "    ");
+      }
+      if (!silent.empty()) {
+        out += "    " + style.verdict(Verdict::may_fail) + "  on " + std::to_string(silent.size()) +
+               " more test" + (silent.size() == 1 ? "" : "s") + " whose facts the provision does not state: ";
+        for (std::size_t i = 0; i < silent.size(); ++i)
+          out += (i > 0 ? ", " : "") + silent[i];
+        out += "\n";
+      }
     }
   }
   if (!gaps.empty()) {

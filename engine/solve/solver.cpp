@@ -51,26 +51,6 @@ struct Skolem {
   int pair_partner = -1; // index of the other person of a pair, in the same vector
 };
 
-void collect_facts(const Expr& e, std::set<int>& facts) {
-  if (e.kind == ExprKind::fact)
-    facts.insert(e.index());
-  for (const auto& child : e.children)
-    collect_facts(*child, facts);
-  for (const auto& binder : e.binders)
-    if (binder.domain)
-      collect_facts(*binder.domain, facts);
-}
-
-void collect_attributes(const Expr& e, std::set<int>& attributes) {
-  if (e.kind == ExprKind::attribute)
-    attributes.insert(e.index());
-  for (const auto& child : e.children)
-    collect_attributes(*child, attributes);
-  for (const auto& binder : e.binders)
-    if (binder.domain)
-      collect_attributes(*binder.domain, attributes);
-}
-
 } // namespace
 
 struct Engine::Impl {
@@ -203,9 +183,7 @@ struct Engine::Impl {
   // Predicate facts stated exactly are substituted, not tracked: when the condition uses
   // one, the verdict rests on it.
   std::vector<int> core_with_predicates(std::vector<int> facts, const Expr& condition) {
-    std::set<int> used;
-    collect_facts(condition, used);
-    for (int f : used) {
+    for (int f : facts_used(condition)) {
       const StatedFact* stated = provision ? provision->find(f) : nullptr;
       if (stated && model.facts[static_cast<std::size_t>(f)].type.kind == Type::Kind::predicate &&
           stated->value.form == FactValue::Form::exact)
@@ -626,17 +604,16 @@ struct Engine::Impl {
 
   Witness witness(const z3::model& m, const Expr& condition, const std::vector<Skolem>& persons) {
     Witness w;
-    std::set<int> facts;
-    collect_facts(condition, facts);
-    std::set<int> relevant;
-    collect_attributes(condition, relevant);
-    for (int f : facts) {
+    std::vector<int> used = attributes_used(condition);
+    std::set<int> relevant(used.begin(), used.end());
+    for (int f : facts_used(condition)) {
       const FactDecl& fact = model.facts[static_cast<std::size_t>(f)];
       const StatedFact* stated = provision ? provision->find(f) : nullptr;
       if (fact.type.kind == Type::Kind::predicate) {
-        if (stated && stated->value.form == FactValue::Form::exact)
-          collect_attributes(*stated->value.values.front(), relevant);
-        else if (!stated || stated->value.form == FactValue::Form::unknown)
+        if (stated && stated->value.form == FactValue::Form::exact) {
+          for (int a : attributes_used(*stated->value.values.front()))
+            relevant.insert(a);
+        } else if (!stated || stated->value.form == FactValue::Form::unknown)
           w.facts.push_back({fact.name, "not stated"});
         for (const auto& person : persons) {
           z3::expr applied = fact_predicate(f)(person.attributes, Polarity::both);
@@ -852,8 +829,9 @@ std::optional<std::optional<Witness>> Engine::overlap(const ExprPtr& first, cons
       Witness::Person p;
       p.name = "p";
       std::set<int> relevant;
-      collect_attributes(*first, relevant);
-      collect_attributes(*second, relevant);
+      for (const auto* who : {&first, &second})
+        for (int a : attributes_used(**who))
+          relevant.insert(a);
       z3::model m = s.solver.get_model();
       for (int k : relevant) {
         const auto& attribute = s.model.attributes[static_cast<std::size_t>(k)];

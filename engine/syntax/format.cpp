@@ -11,11 +11,13 @@ namespace siracusa::syntax {
 namespace {
 
 constexpr int indent_step = 2;
-constexpr int continuation_step = 4;    // a split string's further segments
+constexpr int continuation_step = 4;         // a split string's further segments
 constexpr std::size_t enum_line_width = 100; // enum members stay on one line up to this
 constexpr std::size_t npos = std::string::npos;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // ---- strings ------------------------------------------------------------------------------
 
@@ -108,21 +110,29 @@ std::string quote(std::string_view s) {
 // ---- the printer ------------------------------------------------------------------------
 
 class Printer {
-public:
-  explicit Printer(const ParsedFile& file)
-      : file_(file), text_(file.source->text()), comments_(file.ast.comments) {}
+ public:
+  explicit Printer(const ParsedFile& file) : file_(file), text_(file.source->text()), comments_(file.ast.comments) {}
 
   std::string run() {
     const auto& declarations = file_.ast.declarations;
-    bool previous_import = false;
+    int previous_kind = -1;
     for (std::size_t i = 0; i < declarations.size(); ++i) {
       const auto& declaration = declarations[i];
-      bool import = boost::get<ast::Import>(&declaration.get()) != nullptr;
-      if (i > 0 && !(import && previous_import))
+      // One-line declarations of one kind (imports, facts, acts, duties) stay together
+      // as a list; every other declaration is set apart by a blank line.
+      int kind = one_line_kind(declaration);
+      // ... unless the author set a comment apart from the list with a blank line.
+      bool comment_before = boost::apply_visitor(
+          [this](const auto& node) {
+            return next_ < comments_.size() && comments_[next_].offset < begin(node) &&
+                   blank_line_before(comments_[next_].offset);
+          },
+          declaration.get());
+      if (i > 0 && !(kind >= 0 && kind == previous_kind && !comment_before))
         out_ += '\n';
       boost::apply_visitor([this](const auto& node) { leading(begin(node), 0, true); }, declaration.get());
       boost::apply_visitor([this](const auto& node) { this->declaration(node); }, declaration.get());
-      previous_import = import;
+      previous_kind = kind;
     }
     if (next_ < comments_.size()) {
       if (!declarations.empty())
@@ -132,7 +142,33 @@ public:
     return std::move(out_);
   }
 
-private:
+ private:
+  // Whether an empty line precedes the line that holds `offset`.
+  bool blank_line_before(std::size_t offset) const {
+    std::size_t i = offset;
+    while (i > 0 && (text_[i - 1] == ' ' || text_[i - 1] == '\t'))
+      --i;
+    if (i == 0 || text_[i - 1] != '\n')
+      return false;
+    --i;
+    while (i > 0 && (text_[i - 1] == ' ' || text_[i - 1] == '\t' || text_[i - 1] == '\r'))
+      --i;
+    return i > 0 && text_[i - 1] == '\n';
+  }
+
+  static int one_line_kind(const ast::Declaration& declaration) {
+    const auto& node = declaration.get();
+    if (boost::get<ast::Import>(&node))
+      return 0;
+    if (boost::get<ast::FactDecl>(&node))
+      return 1;
+    if (boost::get<ast::ActDecl>(&node))
+      return 2;
+    if (auto* duty = boost::get<ast::DutyDecl>(&node); duty && !duty->rights)
+      return 3;
+    return -1;
+  }
+
   const ParsedFile& file_;
   const std::string& text_;
   const std::vector<ast::Comment>& comments_;
@@ -142,8 +178,8 @@ private:
   // The physical line being built (without its indentation). A logical line (a clause,
   // an attribute ...) is one physical line plus one per further segment of a split string.
   std::string line_;
-  int base_indent_ = 0; // the logical line's indentation
-  int line_indent_ = 0; // this physical line's indentation
+  int base_indent_ = 0;                      // the logical line's indentation
+  int line_indent_ = 0;                      // this physical line's indentation
   std::vector<const ast::Comment*> hoisted_; // comments from inside this physical line
 
   // ---- positions and comments ----
@@ -687,7 +723,9 @@ private:
     }
   }
 
-  void value(const ast::Value& v) { boost::apply_visitor([this](const auto& n) { value_node(n); }, v.get()); }
+  void value(const ast::Value& v) {
+    boost::apply_visitor([this](const auto& n) { value_node(n); }, v.get());
+  }
   void value_node(const ast::UnknownValue& v) { put(v.word); }
   void value_node(const ast::BoundValue& v) {
     put("at ");

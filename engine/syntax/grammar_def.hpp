@@ -28,8 +28,10 @@ struct keyword_parser : x3::parser<keyword_parser> {
 
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
   bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&, Attribute&) const {
-    x3::skip_over(first, last, context);
+    // Skip on a copy: a keyword that does not match must leave the input untouched, or
+    // the node before it would end after the spaces and comments that follow it.
     Iterator it = first;
+    x3::skip_over(it, last, context);
     for (char c : word) {
       if (it == last || *it != c)
         return false;

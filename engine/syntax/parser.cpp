@@ -353,9 +353,11 @@ std::unique_ptr<ParsedFile> parse(SourcePtr source, Diagnostics& diagnostics, co
     return parsed;
   const std::string& text = source->text();
   parsed->ast.comments = collect_comments(text);
+  // A byte-order mark, as some editors write, is not part of the text.
+  std::size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
 
   auto const parser = x3::with<position_store_tag>(std::ref(parsed->positions()))[declaration()];
-  std::size_t offset = skip_blank(text, 0);
+  std::size_t offset = skip_blank(text, start);
   while (offset < text.size()) {
     iterator_type it = text.begin() + static_cast<std::ptrdiff_t>(offset);
     ast::Declaration node;

@@ -73,7 +73,7 @@ TEST_CASE("explain of an unknown finding is a usage error with a suggestion", "[
   CHECK(run.err.find("E0011") != std::string::npos);
 }
 
-TEST_CASE("-o writes the whole report to a file", "[cli]") {
+TEST_CASE("check -o writes the whole report to a file", "[cli]") {
   TempDir dir;
   auto out = dir.path() / "report.json";
   Run run = run_command(binary() + " check --format json -o " + out.string() + " " + corpus());

@@ -25,7 +25,7 @@ namespace x3 = boost::spirit::x3;
 // not adapted are listed by hand.
 
 class Dumper {
-public:
+ public:
   std::string out;
 
   void operator()(const std::string& s) { out += "'" + s + "'"; }
@@ -67,24 +67,21 @@ public:
 
   // x3::variant and the AST types derived from it.
   template <typename T>
-    requires(!boost::fusion::traits::is_sequence<T>::value) && requires(const T& t) { t.get().which(); }
-  void operator()(const T& v) {
-    (*this)(v.get());
-  }
+  requires(!boost::fusion::traits::is_sequence<T>::value) && requires(const T& t) { t.get().which(); }
+  void operator()(const T& v) { (*this)(v.get()); }
 
   template <typename T>
-    requires(boost::fusion::traits::is_sequence<T>::value)
-  void operator()(const T& node) {
+  requires(boost::fusion::traits::is_sequence<T>::value) void operator()(const T& node) {
     out += "{";
     members(node, std::make_index_sequence<boost::fusion::result_of::size<T>::type::value>());
     out += "}";
   }
 
-#define SIRACUSA_DUMP_ONE(Type, member)                                                                        \
-  void operator()(const ast::Type& node) {                                                                     \
-    out += #Type "{";                                                                                          \
-    (*this)(node.member);                                                                                      \
-    out += "}";                                                                                                \
+#define SIRACUSA_DUMP_ONE(Type, member)                                                                                \
+  void operator()(const ast::Type& node) {                                                                             \
+    out += #Type "{";                                                                                                  \
+    (*this)(node.member);                                                                                              \
+    out += "}";                                                                                                        \
   }
   SIRACUSA_DUMP_ONE(Identifier, name)
   SIRACUSA_DUMP_ONE(StringLit, segments)
@@ -106,7 +103,7 @@ public:
   SIRACUSA_DUMP_ONE(Import, path)
 #undef SIRACUSA_DUMP_ONE
 
-private:
+ private:
   template <typename T, std::size_t... I>
   void members(const T& node, std::index_sequence<I...>) {
     ((out += std::string(boost::fusion::extension::struct_member_name<T, I>::call()) + "=",
@@ -189,19 +186,12 @@ person {
 person {}
 
 fact regime: control_regime "How the exercise of the right is controlled in advance."
-
 fact notice_days: days "Days of advance notice the organiser must give."
-
 fact notice_hours: hours
-
 fact ban_months: months
-
 fact ban_start: date
-
 fact reason: text "Free text."
-
 fact stated_aims: set of aim "Aims the law itself states for the restriction."
-
 fact scope: predicate over person "Who may exercise the right under this provision."
 
 duty anti_discrimination_law "Comprehensive law against discrimination with remedies." {
@@ -449,20 +439,20 @@ TEST_CASE("format: spacing and layout are normalised", "[format]") {
         "  applies to: all\n"
         "  cites: siracusa para 1, 2..3; covenant art 2(1)\n"
         "}\n");
-  CHECK(check_format("law l{\r\n\ttitle:\"T\"\r\n\tprovision p{x:5 days .. 10 days y : 5..10days}"
-                     "provision q{}source:d para 1}") ==
-        "law l {\n"
-        "  title: \"T\"\n"
-        "\n"
-        "  provision p {\n"
-        "    x: 5 days..10 days\n"
-        "    y: 5..10 days\n"
-        "  }\n"
-        "\n"
-        "  provision q {}\n"
-        "\n"
-        "  source: d para 1\n"
-        "}\n");
+  std::string law = "law l{\r\n\ttitle:\"T\"\r\n\tprovision p{x:5 days .. 10 days y : 5..10days}"
+                    "provision q{}source:d para 1}";
+  CHECK(check_format(law) == "law l {\n"
+                             "  title: \"T\"\n"
+                             "\n"
+                             "  provision p {\n"
+                             "    x: 5 days..10 days\n"
+                             "    y: 5..10 days\n"
+                             "  }\n"
+                             "\n"
+                             "  provision q {}\n"
+                             "\n"
+                             "  source: d para 1\n"
+                             "}\n");
   CHECK(check_format("amendment a{amends l.p{set restricts:r1,r2 remove x}repeals l.q adds to l provision n{}}") ==
         "amendment a {\n"
         "  amends l.p {\n"
@@ -500,15 +490,15 @@ TEST_CASE("format: strings are escaped canonically", "[format]") {
   auto reparsed = parse(expected);
   REQUIRE(reparsed.errors.empty());
   const auto& act = boost::get<ast::ActDecl>(reparsed.file->ast.declarations.at(0).get());
-  CHECK(act.doc->joined() == std::string("q\" b\\ n\n t\t raw\ttab c\x01\x7f") + std::string(1, '\0') +
-                                 " AA ы rtl\u202e nbsp\u00a0");
+  CHECK(act.doc->joined() ==
+        std::string("q\" b\\ n\n t\t raw\ttab c\x01\x7f") + std::string(1, '\0') + " AA ы rtl\u202e nbsp\u00a0");
 }
 
 TEST_CASE("format: Cyrillic and Kazakh text round-trips unchanged", "[format]") {
   std::string kazakh = "Қазақстан Республикасының Конституциясы: әділет, ғылым, ұлт, үміт, өнер, қоңыр, һ, і";
   std::string russian = "О порядке организации и проведения мирных собраний «в Республике Казахстан»";
-  std::string input = "jurisdiction kz {original_title:\"" + kazakh + "\"   title: \"" + russian +
-                      "\" # Комментарий: қазақша\n}";
+  std::string input =
+      "jurisdiction kz {original_title:\"" + kazakh + "\"   title: \"" + russian + "\" # Комментарий: қазақша\n}";
   std::string expected = "jurisdiction kz {\n  original_title: \"" + kazakh + "\"\n  title: \"" + russian +
                          "\" # Комментарий: қазақша\n}\n";
   CHECK(check_format(input) == expected);
@@ -549,7 +539,6 @@ TEST_CASE("format: comments at top level", "[format][comments]") {
                          "import \"b.sir\"\n"
                          "\n"
                          "fact a: bool # trailing fact\n"
-                         "\n"
                          "# before b\n"
                          "fact b: bool\n"
                          "\n"
