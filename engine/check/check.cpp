@@ -174,7 +174,7 @@ ChunkResult run_chunk(const Model& model, const Options& options, const std::vec
 
       solve::Decision decision;
       bool settled = false;
-      if (!options.all_z3 && !opened) {
+      if (!options.all_z3) {
         if (auto quick = fast.decide(provision, test, right)) {
           decision = std::move(*quick);
           settled = true;
@@ -317,10 +317,13 @@ void conflicts(const Model& model, const Options& options, std::vector<Finding>&
         } else {
           auto a_in_b = engine.covers(forbid.deontic->who, allow.deontic->who);
           auto b_in_a = engine.covers(allow.deontic->who, forbid.deontic->who);
-          if (a_in_b && b_in_a && *a_in_b != *b_in_a) {
+          // The later date decides only once speciality is known not to: when the solver
+          // cannot tell which rule reaches fewer persons, no rule is claimed.
+          bool speciality_known = a_in_b && b_in_a;
+          if (speciality_known && *a_in_b != *b_in_a) {
             prevails = *a_in_b ? a.id : b.id;
             rule = "speciality";
-          } else if (auto da = date_of(model, a), db = date_of(model, b); da && db && *da != *db) {
+          } else if (auto da = date_of(model, a), db = date_of(model, b); speciality_known && da && db && *da != *db) {
             prevails = *da > *db ? a.id : b.id;
             rule = "later date";
           }

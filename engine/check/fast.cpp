@@ -1,9 +1,668 @@
 #include "check/fast.hpp"
 
+#include <algorithm>
+#include <limits>
+#include <map>
+
 namespace siracusa::check {
 
-std::optional<solve::Decision> FastPath::decide(const model::Provision&, const model::Test&, const model::Right&) {
-  return std::nullopt; // every decision goes to Z3 until the evaluator lands
+using namespace model;
+
+namespace {
+
+enum class Tri { no, yes, unknown };
+
+Tri tri_not(Tri a) { return a == Tri::unknown ? a : (a == Tri::yes ? Tri::no : Tri::yes); }
+Tri tri_and(Tri a, Tri b) {
+  if (a == Tri::no || b == Tri::no)
+    return Tri::no;
+  return a == Tri::yes && b == Tri::yes ? Tri::yes : Tri::unknown;
+}
+Tri tri_or(Tri a, Tri b) { return tri_not(tri_and(tri_not(a), tri_not(b))); }
+Tri tri_of(bool b) { return b ? Tri::yes : Tri::no; }
+
+// Interval arithmetic needs room past int64 before clamping.
+__extension__ typedef __int128 wide;
+
+constexpr std::int64_t minus_infinity = std::numeric_limits<std::int64_t>::min() / 4;
+constexpr std::int64_t plus_infinity = std::numeric_limits<std::int64_t>::max() / 4;
+
+std::int64_t clamp(wide v) {
+  if (v < minus_infinity)
+    return minus_infinity;
+  if (v > plus_infinity)
+    return plus_infinity;
+  return static_cast<std::int64_t>(v);
+}
+
+// What is known of a value: a truth value, an integer interval, the possible members
+// of an enum, or the members a set must and may hold. `opaque` when the evaluator cannot
+// say (persons, predicates, open texts).
+struct Abstract {
+  enum class Kind { truth, interval, members, set, text, opaque } kind = Kind::opaque;
+  Tri truth = Tri::unknown;
+  std::int64_t low = minus_infinity;
+  std::int64_t high = plus_infinity;
+  std::uint64_t mask = 0; // members (enum) or may (set)
+  std::uint64_t must = 0; // set
+  std::optional<std::string> text;
+
+  static Abstract opaque() { return {}; }
+  static Abstract of(Tri t) {
+    Abstract a;
+    a.kind = Kind::truth;
+    a.truth = t;
+    return a;
+  }
+  static Abstract interval(std::int64_t lo, std::int64_t hi) {
+    Abstract a;
+    a.kind = Kind::interval;
+    a.low = lo;
+    a.high = hi;
+    return a;
+  }
+  static Abstract members(std::uint64_t mask) {
+    Abstract a;
+    a.kind = Kind::members;
+    a.mask = mask;
+    return a;
+  }
+  static Abstract set(std::uint64_t must, std::uint64_t may) {
+    Abstract a;
+    a.kind = Kind::set;
+    a.must = must;
+    a.mask = may;
+    return a;
+  }
+  bool empty() const {
+    return (kind == Kind::interval && low > high) || (kind == Kind::members && mask == 0) ||
+           (kind == Kind::set && (must & ~mask) != 0);
+  }
+  bool single() const {
+    switch (kind) {
+    case Kind::truth:
+      return truth != Tri::unknown;
+    case Kind::interval:
+      return low == high;
+    case Kind::members:
+      return (mask & (mask - 1)) == 0;
+    case Kind::set:
+      return must == mask;
+    case Kind::text:
+      return text.has_value();
+    default:
+      return false;
+    }
+  }
+};
+
+std::uint64_t all_members(const EnumType* e) {
+  std::size_t n = e->members.size();
+  return n >= 64 ? ~0ULL : ((1ULL << n) - 1);
+}
+
+// The abstract value of a type with nothing known.
+Abstract anything(const Type& type) {
+  switch (type.kind) {
+  case Type::Kind::boolean:
+    return Abstract::of(Tri::unknown);
+  case Type::Kind::integer:
+    return Abstract::interval(0, plus_infinity); // counts are never negative
+  case Type::Kind::date:
+    return Abstract::interval(minus_infinity, plus_infinity);
+  case Type::Kind::enumeration:
+    return Abstract::members(all_members(type.enumeration));
+  case Type::Kind::set:
+    return Abstract::set(0, all_members(type.enumeration));
+  case Type::Kind::text: {
+    Abstract a;
+    a.kind = Abstract::Kind::text;
+    return a;
+  }
+  default:
+    return Abstract::opaque();
+  }
+}
+
+Abstract meet(const Abstract& a, const Abstract& b) {
+  Abstract r = a;
+  if (a.kind == Abstract::Kind::interval && b.kind == Abstract::Kind::interval) {
+    r.low = std::max(a.low, b.low);
+    r.high = std::min(a.high, b.high);
+  } else if (a.kind == Abstract::Kind::members && b.kind == Abstract::Kind::members) {
+    r.mask = a.mask & b.mask;
+  } else if (a.kind == Abstract::Kind::set && b.kind == Abstract::Kind::set) {
+    r.must = a.must | b.must;
+    r.mask = a.mask & b.mask;
+  } else if (a.kind == Abstract::Kind::truth && b.kind == Abstract::Kind::truth) {
+    if (a.truth == Tri::unknown)
+      r.truth = b.truth;
+  }
+  return r;
+}
+
+Abstract join(const Abstract& a, const Abstract& b) {
+  Abstract r = a;
+  if (a.kind == Abstract::Kind::interval) {
+    r.low = std::min(a.low, b.low);
+    r.high = std::max(a.high, b.high);
+  } else if (a.kind == Abstract::Kind::members) {
+    r.mask = a.mask | b.mask;
+  } else if (a.kind == Abstract::Kind::set) {
+    r.must = a.must & b.must;
+    r.mask = a.mask | b.mask;
+  } else if (a.kind == Abstract::Kind::truth) {
+    r.truth = a.truth == b.truth ? a.truth : Tri::unknown;
+  } else if (a.kind == Abstract::Kind::text) {
+    if (a.text != b.text)
+      r.text.reset();
+  }
+  return r;
+}
+
+// How a fact is read while deciding: as the provision states it, as unknown (core
+// minimisation), or at one sampled reading.
+struct Reading {
+  std::vector<std::optional<Abstract>> facts; // by fact index; empty = not yet computed
+  std::optional<Abstract> level;
+};
+
+class Evaluator {
+public:
+  Evaluator(const Model& model, const Right& right, const Reading& reading)
+      : model_(model), right_(right), reading_(reading) {}
+
+  Abstract eval(const Expr& e) {
+    switch (e.kind) {
+    case ExprKind::boolean:
+      return Abstract::of(tri_of(e.number != 0));
+    case ExprKind::integer:
+    case ExprKind::date:
+      return Abstract::interval(e.number, e.number);
+    case ExprKind::enum_member:
+      return Abstract::members(1ULL << e.number);
+    case ExprKind::text: {
+      Abstract a;
+      a.kind = Abstract::Kind::text;
+      a.text = e.text;
+      return a;
+    }
+    case ExprKind::set_literal: {
+      std::uint64_t must = 0;
+      std::uint64_t may = 0;
+      for (const auto& child : e.children) {
+        Abstract element = eval(*child);
+        if (element.kind != Abstract::Kind::members)
+          return Abstract::opaque();
+        may |= element.mask;
+        if (element.single())
+          must |= element.mask;
+      }
+      return Abstract::set(must, may);
+    }
+    case ExprKind::fact: {
+      const auto& value = reading_.facts[static_cast<std::size_t>(e.index())];
+      return value ? *value : Abstract::opaque();
+    }
+    case ExprKind::variable: {
+      auto it = variables_.find(e.index());
+      return it == variables_.end() ? Abstract::opaque() : it->second;
+    }
+    case ExprKind::right_property: {
+      auto property = static_cast<RightProperty>(e.index());
+      if (property == RightProperty::aims) {
+        std::uint64_t bits = 0;
+        for (int aim : right_.aims)
+          bits |= 1ULL << aim;
+        return Abstract::set(bits, bits);
+      }
+      return Abstract::of(tri_of(property == RightProperty::derogable ? right_.derogable : right_.absolute));
+    }
+    case ExprKind::law_level:
+      return reading_.level ? *reading_.level : Abstract::members(all_members(model_.level));
+    case ExprKind::not_:
+      return truth(tri_not(eval_truth(*e.children[0])));
+    case ExprKind::and_:
+      return truth(tri_and(eval_truth(*e.children[0]), eval_truth(*e.children[1])));
+    case ExprKind::or_:
+      return truth(tri_or(eval_truth(*e.children[0]), eval_truth(*e.children[1])));
+    case ExprKind::implies:
+      return truth(tri_or(tri_not(eval_truth(*e.children[0])), eval_truth(*e.children[1])));
+    case ExprKind::neg: {
+      Abstract a = eval(*e.children[0]);
+      if (a.kind != Abstract::Kind::interval)
+        return Abstract::opaque();
+      return Abstract::interval(clamp(-static_cast<wide>(a.high)), clamp(-static_cast<wide>(a.low)));
+    }
+    case ExprKind::add:
+    case ExprKind::sub:
+    case ExprKind::mul:
+      return arithmetic(e.kind, eval(*e.children[0]), eval(*e.children[1]));
+    case ExprKind::eq:
+    case ExprKind::ne: {
+      Tri same = equal(eval(*e.children[0]), eval(*e.children[1]));
+      return truth(e.kind == ExprKind::eq ? same : tri_not(same));
+    }
+    case ExprKind::lt:
+    case ExprKind::le:
+    case ExprKind::gt:
+    case ExprKind::ge:
+      return truth(order(e.kind, eval(*e.children[0]), eval(*e.children[1])));
+    case ExprKind::in: {
+      Abstract element = eval(*e.children[0]);
+      Abstract set = eval(*e.children[1]);
+      if (element.kind != Abstract::Kind::members || set.kind != Abstract::Kind::set)
+        return Abstract::of(Tri::unknown);
+      if ((element.mask & ~set.must) == 0)
+        return Abstract::of(Tri::yes);
+      if ((element.mask & set.mask) == 0)
+        return Abstract::of(Tri::no);
+      return Abstract::of(Tri::unknown);
+    }
+    case ExprKind::subset: {
+      Abstract a = eval(*e.children[0]);
+      Abstract b = eval(*e.children[1]);
+      if (a.kind != Abstract::Kind::set || b.kind != Abstract::Kind::set)
+        return Abstract::of(Tri::unknown);
+      if ((a.mask & ~b.must) == 0)
+        return Abstract::of(Tri::yes);
+      if ((a.must & ~b.mask) != 0)
+        return Abstract::of(Tri::no);
+      return Abstract::of(Tri::unknown);
+    }
+    case ExprKind::some:
+    case ExprKind::every:
+      return truth(quantifier(e, 0));
+    default:
+      // Persons, attributes, predicates: Z3's business.
+      return e.type.kind == Type::Kind::boolean ? Abstract::of(Tri::unknown) : Abstract::opaque();
+    }
+  }
+
+  Tri eval_truth(const Expr& e) {
+    Abstract a = eval(e);
+    return a.kind == Abstract::Kind::truth ? a.truth : Tri::unknown;
+  }
+
+private:
+  static Abstract truth(Tri t) { return Abstract::of(t); }
+
+  static Abstract arithmetic(ExprKind kind, const Abstract& a, const Abstract& b) {
+    if (a.kind != Abstract::Kind::interval || b.kind != Abstract::Kind::interval)
+      return Abstract::opaque();
+    auto unbounded = [](std::int64_t v) { return v <= minus_infinity || v >= plus_infinity; };
+    if (kind == ExprKind::add)
+      return Abstract::interval(clamp(static_cast<wide>(a.low) + b.low), clamp(static_cast<wide>(a.high) + b.high));
+    if (kind == ExprKind::sub)
+      return Abstract::interval(clamp(static_cast<wide>(a.low) - b.high), clamp(static_cast<wide>(a.high) - b.low));
+    if (unbounded(a.low) || unbounded(a.high) || unbounded(b.low) || unbounded(b.high)) {
+      if (a.single() && b.single())
+        return Abstract::interval(clamp(static_cast<wide>(a.low) * b.low), clamp(static_cast<wide>(a.low) * b.low));
+      return Abstract::interval(minus_infinity, plus_infinity);
+    }
+    wide products[] = {static_cast<wide>(a.low) * b.low, static_cast<wide>(a.low) * b.high,
+                           static_cast<wide>(a.high) * b.low, static_cast<wide>(a.high) * b.high};
+    return Abstract::interval(clamp(*std::min_element(std::begin(products), std::end(products))),
+                              clamp(*std::max_element(std::begin(products), std::end(products))));
+  }
+
+  static Tri equal(const Abstract& a, const Abstract& b) {
+    if (a.kind != b.kind)
+      return Tri::unknown;
+    switch (a.kind) {
+    case Abstract::Kind::truth:
+      if (a.truth == Tri::unknown || b.truth == Tri::unknown)
+        return Tri::unknown;
+      return tri_of(a.truth == b.truth);
+    case Abstract::Kind::interval:
+      if (a.high < b.low || b.high < a.low)
+        return Tri::no;
+      return a.single() && b.single() ? Tri::yes : Tri::unknown;
+    case Abstract::Kind::members:
+      if ((a.mask & b.mask) == 0)
+        return Tri::no;
+      return a.single() && b.single() ? Tri::yes : Tri::unknown;
+    case Abstract::Kind::set:
+      if ((a.must & ~b.mask) != 0 || (b.must & ~a.mask) != 0)
+        return Tri::no;
+      return a.single() && b.single() ? Tri::yes : Tri::unknown;
+    case Abstract::Kind::text:
+      if (a.text && b.text)
+        return tri_of(*a.text == *b.text);
+      return Tri::unknown;
+    default:
+      return Tri::unknown;
+    }
+  }
+
+  static Tri order(ExprKind kind, const Abstract& a, const Abstract& b) {
+    if (a.kind != Abstract::Kind::interval || b.kind != Abstract::Kind::interval)
+      return Tri::unknown;
+    // a < b for every reading / for none.
+    auto less = [](const Abstract& x, const Abstract& y, bool strict) {
+      if (strict ? x.high < y.low : x.high <= y.low)
+        return Tri::yes;
+      if (strict ? x.low >= y.high : x.low > y.high)
+        return Tri::no;
+      return Tri::unknown;
+    };
+    switch (kind) {
+    case ExprKind::lt:
+      return less(a, b, true);
+    case ExprKind::le:
+      return less(a, b, false);
+    case ExprKind::gt:
+      return less(b, a, true);
+    default:
+      return less(b, a, false);
+    }
+  }
+
+  // Element quantifiers range over the members the set may hold; a member it must hold
+  // decides `some` (true) and `every` (false).
+  Tri quantifier(const Expr& e, std::size_t first) {
+    if (first == e.binders.size())
+      return eval_truth(*e.children.front());
+    const Binder& binder = e.binders[first];
+    if (binder.kind != Binder::Kind::element)
+      return Tri::unknown;
+    Abstract set = eval(*binder.domain);
+    if (set.kind != Abstract::Kind::set)
+      return Tri::unknown;
+    bool existential = e.kind == ExprKind::some;
+    Tri result = existential ? Tri::no : Tri::yes;
+    for (int i = 0; i < 64; ++i) {
+      std::uint64_t bit = 1ULL << i;
+      if ((set.mask & bit) == 0)
+        continue;
+      variables_[binder.variable] = Abstract::members(bit);
+      Tri body = quantifier(e, first + 1);
+      bool certain_member = (set.must & bit) != 0;
+      if (existential) {
+        // The member contributes `body` if it is in the set, nothing if it is not.
+        result = tri_or(result, certain_member ? body : tri_and(body, Tri::unknown));
+      } else {
+        result = tri_and(result, certain_member ? body : tri_or(body, Tri::unknown));
+      }
+    }
+    variables_.erase(binder.variable);
+    return result;
+  }
+
+  const Model& model_;
+  const Right& right_;
+  const Reading& reading_;
+  std::map<int, Abstract> variables_;
+};
+
+// What the provision says of a fact, as an abstract value; nullopt when it cannot be
+// represented (the decision then goes to Z3).
+std::optional<Abstract> stated_value(const Model& model, const FactDecl& fact, const StatedFact* stated,
+                                     const Right& right) {
+  Abstract domain = anything(fact.type);
+  if (domain.kind == Abstract::Kind::opaque)
+    return std::nullopt;
+  if (!stated || stated->value.form == FactValue::Form::unknown)
+    return domain;
+  Reading empty;
+  empty.facts.resize(model.facts.size());
+  Evaluator constants(model, right, empty);
+  std::vector<Abstract> values;
+  for (const auto& v : stated->value.values) {
+    if (!v || v->type.is_error())
+      return std::nullopt;
+    values.push_back(constants.eval(*v));
+    if (values.back().kind != domain.kind || !values.back().single())
+      return std::nullopt;
+  }
+  Abstract a = domain;
+  switch (stated->value.form) {
+  case FactValue::Form::exact:
+    a = meet(domain, values[0]);
+    break;
+  case FactValue::Form::one_of:
+    a = values[0];
+    for (std::size_t i = 1; i < values.size(); ++i)
+      a = join(a, values[i]);
+    a = meet(domain, a);
+    break;
+  case FactValue::Form::range:
+    a = meet(domain, Abstract::interval(values[0].low, values[1].high));
+    break;
+  case FactValue::Form::at_least:
+  case FactValue::Form::at_most: {
+    bool least = stated->value.form == FactValue::Form::at_least;
+    if (domain.kind == Abstract::Kind::interval)
+      a = meet(domain, least ? Abstract::interval(values[0].low, plus_infinity)
+                             : Abstract::interval(minus_infinity, values[0].high));
+    else if (domain.kind == Abstract::Kind::set)
+      a = meet(domain, least ? Abstract::set(values[0].must, domain.mask) : Abstract::set(0, values[0].mask));
+    else
+      return std::nullopt;
+    break;
+  }
+  default:
+    return std::nullopt;
+  }
+  if (a.empty())
+    return std::nullopt; // contradictory: Z3 reports it
+  return a;
+}
+
+// Readings of an open fact worth trying: its ends and the constants the condition
+// compares it with (and their neighbours), its members, sets grown or shrunk by one.
+std::vector<Abstract> samples(const Abstract& a, const FactValue* stated, const std::vector<std::int64_t>& constants,
+                              const Model& model, const Right& right) {
+  std::vector<Abstract> out;
+  if (stated && stated->form == FactValue::Form::one_of) {
+    Reading empty;
+    empty.facts.resize(model.facts.size());
+    Evaluator constants_only(model, right, empty);
+    for (const auto& v : stated->values)
+      out.push_back(constants_only.eval(*v));
+    return out;
+  }
+  switch (a.kind) {
+  case Abstract::Kind::truth:
+    if (a.truth == Tri::unknown)
+      return {Abstract::of(Tri::no), Abstract::of(Tri::yes)};
+    return {a};
+  case Abstract::Kind::interval: {
+    std::vector<std::int64_t> points;
+    auto add = [&](std::int64_t p) {
+      if (p >= a.low && p <= a.high && p > minus_infinity && p < plus_infinity)
+        points.push_back(p);
+    };
+    add(a.low);
+    add(a.high);
+    for (auto c : constants) {
+      add(c - 1);
+      add(c);
+      add(c + 1);
+    }
+    if (points.empty())
+      add(a.low > minus_infinity ? a.low : 0);
+    std::sort(points.begin(), points.end());
+    points.erase(std::unique(points.begin(), points.end()), points.end());
+    for (auto p : points)
+      out.push_back(Abstract::interval(p, p));
+    return out;
+  }
+  case Abstract::Kind::members:
+    for (int i = 0; i < 64; ++i)
+      if (a.mask & (1ULL << i))
+        out.push_back(Abstract::members(1ULL << i));
+    return out;
+  case Abstract::Kind::set: {
+    out.push_back(Abstract::set(a.must, a.must));
+    out.push_back(Abstract::set(a.mask, a.mask));
+    for (int i = 0; i < 64; ++i) {
+      std::uint64_t bit = 1ULL << i;
+      if ((a.mask & bit) && !(a.must & bit)) {
+        out.push_back(Abstract::set(a.must | bit, a.must | bit));
+        out.push_back(Abstract::set(a.mask & ~bit, a.mask & ~bit));
+      }
+    }
+    return out;
+  }
+  default:
+    return {};
+  }
+}
+
+void integer_constants(const Expr& e, std::vector<std::int64_t>& out) {
+  if (e.kind == ExprKind::integer || e.kind == ExprKind::date)
+    out.push_back(e.number);
+  for (const auto& child : e.children)
+    integer_constants(*child, out);
+}
+
+std::string show(const Abstract& a, const Type& type) {
+  switch (type.kind) {
+  case Type::Kind::boolean:
+    return a.truth == Tri::yes ? "yes" : "no";
+  case Type::Kind::integer:
+    return std::to_string(a.low) + (type.unit == Unit::none ? "" : std::string(" ") + unit_name(type.unit));
+  case Type::Kind::date:
+    return civil_from_days(a.low);
+  case Type::Kind::enumeration:
+    for (std::size_t i = 0; i < type.enumeration->members.size(); ++i)
+      if (a.mask & (1ULL << i))
+        return type.enumeration->members[i];
+    return "?";
+  case Type::Kind::set: {
+    std::string out;
+    for (std::size_t i = 0; i < type.enumeration->members.size(); ++i)
+      if (a.must & (1ULL << i))
+        out += (out.empty() ? "" : ", ") + type.enumeration->members[i];
+    return "{" + out + "}";
+  }
+  case Type::Kind::text:
+    return a.text ? "\"" + *a.text + "\"" : "?";
+  default:
+    return "?";
+  }
+}
+
+constexpr std::size_t max_samples = 256;
+
+} // namespace
+
+std::optional<solve::Decision> FastPath::decide(const Provision& provision, const Test& test, const Right& right) {
+  if (!test.condition || test.condition->type.is_error())
+    return std::nullopt;
+  const Expr& condition = *test.condition;
+  std::vector<int> used = facts_used(condition);
+  Reading reading;
+  reading.facts.resize(model_.facts.size());
+  // Every stated fact must be representable, even one the condition does not read: a
+  // contradictory fact makes every verdict undetermined, and that is Z3's to report.
+  for (const auto& stated : provision.facts) {
+    const FactDecl& fact = model_.facts[static_cast<std::size_t>(stated.fact)];
+    if (fact.type.kind == Type::Kind::predicate)
+      continue;
+    auto value = stated_value(model_, fact, &stated, right);
+    if (!value)
+      return std::nullopt;
+    reading.facts[static_cast<std::size_t>(stated.fact)] = *value;
+  }
+  for (int f : used) {
+    const FactDecl& fact = model_.facts[static_cast<std::size_t>(f)];
+    if (fact.type.kind == Type::Kind::predicate)
+      return std::nullopt;
+    if (!reading.facts[static_cast<std::size_t>(f)])
+      reading.facts[static_cast<std::size_t>(f)] = anything(fact.type);
+  }
+  const Law& law = model_.laws[static_cast<std::size_t>(provision.law)];
+  reading.level = Abstract::members(1ULL << static_cast<int>(law.level));
+
+  Tri verdict = Evaluator(model_, right, reading).eval_truth(condition);
+  // A certain answer rests on the stated facts without which it is no longer certain.
+  auto minimal_core = [&] {
+    std::vector<int> core;
+    Reading trial = reading;
+    trial.level = Abstract::members(all_members(model_.level));
+    if (Evaluator(model_, right, trial).eval_truth(condition) != verdict) {
+      trial.level = reading.level;
+      core.push_back(solve::law_level_fact);
+    }
+    for (int f : used) {
+      const StatedFact* stated = provision.find(f);
+      if (!stated || stated->value.form == FactValue::Form::unknown)
+        continue;
+      auto kept = trial.facts[static_cast<std::size_t>(f)];
+      trial.facts[static_cast<std::size_t>(f)] = anything(model_.facts[static_cast<std::size_t>(f)].type);
+      if (Evaluator(model_, right, trial).eval_truth(condition) != verdict) {
+        trial.facts[static_cast<std::size_t>(f)] = kept;
+        core.push_back(f);
+      }
+    }
+    return core;
+  };
+  if (verdict == Tri::no) {
+    solve::Decision decision;
+    decision.verdict = solve::Verdict::passes;
+    decision.core = minimal_core();
+    return decision;
+  }
+
+  // Sample readings of the open facts the condition reads.
+  std::vector<std::int64_t> constants;
+  integer_constants(condition, constants);
+  std::vector<int> open;
+  std::vector<std::vector<Abstract>> choices;
+  std::size_t combinations = 1;
+  for (int f : used) {
+    const Abstract& a = *reading.facts[static_cast<std::size_t>(f)];
+    if (a.single())
+      continue;
+    const StatedFact* stated = provision.find(f);
+    auto options = samples(a, stated ? &stated->value : nullptr, constants, model_, right);
+    if (options.empty())
+      return std::nullopt;
+    open.push_back(f);
+    combinations *= options.size();
+    if (combinations > max_samples)
+      return std::nullopt;
+    choices.push_back(std::move(options));
+  }
+  std::optional<Reading> failing;
+  bool passing = false;
+  std::vector<std::size_t> at(open.size(), 0);
+  for (std::size_t n = 0; n < combinations; ++n) {
+    Reading point = reading;
+    for (std::size_t k = 0; k < open.size(); ++k)
+      point.facts[static_cast<std::size_t>(open[k])] = choices[k][at[k]];
+    Tri t = Evaluator(model_, right, point).eval_truth(condition);
+    if (t == Tri::unknown)
+      return std::nullopt;
+    if (t == Tri::yes && !failing)
+      failing = point;
+    passing = passing || t == Tri::no;
+    if (failing && (passing || verdict == Tri::yes))
+      break;
+    for (std::size_t k = 0; k < at.size(); ++k) {
+      if (++at[k] < choices[k].size())
+        break;
+      at[k] = 0;
+    }
+  }
+  if (!failing || (verdict != Tri::yes && !passing))
+    return std::nullopt;
+  solve::Decision decision;
+  decision.verdict = verdict == Tri::yes ? solve::Verdict::fails : solve::Verdict::may_fail;
+  if (verdict == Tri::yes)
+    decision.core = minimal_core();
+  solve::Witness witness;
+  for (int f : used) {
+    const StatedFact* stated = provision.find(f);
+    if (stated && stated->value.form == FactValue::Form::exact)
+      continue;
+    const FactDecl& fact = model_.facts[static_cast<std::size_t>(f)];
+    witness.facts.push_back({fact.name, show(*failing->facts[static_cast<std::size_t>(f)], fact.type)});
+  }
+  decision.witness = witness;
+  return decision;
 }
 
 } // namespace siracusa::check

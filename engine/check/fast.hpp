@@ -1,6 +1,12 @@
 // engine/check — the fast path: three-valued evaluation of a failure condition over a
-// provision's known facts, ranges and sets. It settles a decision only when the answer
-// is certain and its core can be shown sound; everything else goes to Z3.
+// provision's known facts, ranges and sets, and a few sampled readings of the open facts.
+// It settles a decision only when the answer is certain:
+//   C true for every reading  -> fails  (core: facts kept by deletion, still certain)
+//   C false for every reading -> passes (core likewise)
+//   a sampled reading where C holds and one where it does not -> may_fail (witness)
+// Anything else — persons, predicates, texts it cannot enumerate — goes to Z3. The
+// abstraction over-approximates the readings the facts allow, so "certain" is sound;
+// tests compare every verdict with Z3's on generated corpora.
 #pragma once
 
 #include "model/model.hpp"

@@ -95,26 +95,69 @@ std::size_t display_width(std::string_view line, std::size_t code_points) {
   return width;
 }
 
+// Byte offset of code point `n` in `line` (or its size).
+std::size_t byte_of_code_point(std::string_view line, std::size_t n) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0U) == 0x80U)
+      continue;
+    if (seen++ == n)
+      return i;
+  }
+  return line.size();
+}
+
+std::size_t code_points(std::string_view line) {
+  std::size_t n = 0;
+  for (char c : line)
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U)
+      ++n;
+  return n;
+}
+
+// Lines longer than this are shown as a window around the caret, so that a file with a
+// 20,000-character line does not flood the terminal.
+constexpr std::size_t max_shown = 120;
+constexpr std::size_t context_before = 40;
+
 void render_location(std::string& out, const Span& span, const RenderOptions& options) {
-  if (!span.valid())
+  // A file that was never read (too large) has no line to show.
+  if (!span.valid() || span.file->text().empty())
     return;
   auto lc = span.file->line_col(span.begin);
-  auto line = span.file->line_text(lc.line);
+  std::string_view line = span.file->line_text(lc.line);
+  std::size_t column = lc.column - 1; // code points before the caret
+  std::size_t length = 1;
+  if (span.end > span.begin) {
+    auto end_lc = span.file->line_col(span.end);
+    if (end_lc.line == lc.line && end_lc.column > lc.column)
+      length = end_lc.column - lc.column;
+  }
+  std::string prefix;
+  std::string suffix;
+  std::size_t total = code_points(line);
+  if (total > max_shown) {
+    std::size_t first = column > context_before ? column - context_before : 0;
+    std::size_t last = std::min(total, first + max_shown);
+    if (first > 0)
+      prefix = "...";
+    if (last < total)
+      suffix = "...";
+    std::size_t begin = byte_of_code_point(line, first);
+    line = line.substr(begin, byte_of_code_point(line, last) - begin);
+    column -= first;
+    length = std::max<std::size_t>(1, std::min(length, last - first - std::min(column, last - first)));
+  }
   std::string number = std::to_string(lc.line);
   std::string gutter(number.size(), ' ');
   const char* blue = options.color ? "\x1b[1;34m" : "";
   const char* reset = options.color ? "\x1b[0m" : "";
   out += gutter + blue + " |" + reset + "\n";
-  out += blue + number + " |" + reset + " " + printable(line) + "\n";
-  std::size_t indent = display_width(line, lc.column - 1);
-  std::size_t length = 1;
-  if (span.end > span.begin) {
-    auto end_lc = span.file->line_col(span.end);
-    if (end_lc.line == lc.line && end_lc.column > lc.column)
-      length = display_width(line, end_lc.column - 1) - indent;
-  }
-  out += gutter + blue + " |" + reset + " " + std::string(indent, ' ') +
-         (options.color ? "\x1b[1;31m" : "") + std::string(length, '^') + reset + "\n";
+  out += blue + number + " |" + reset + " " + prefix + printable(line) + suffix + "\n";
+  std::size_t indent = prefix.size() + display_width(line, column);
+  std::size_t width = display_width(line, column + length) - display_width(line, column);
+  out += gutter + blue + " |" + reset + " " + std::string(indent, ' ') + (options.color ? "\x1b[1;31m" : "") +
+         std::string(std::max<std::size_t>(1, width), '^') + reset + "\n";
 }
 
 std::string location_prefix(const Span& span) {

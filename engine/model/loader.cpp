@@ -42,6 +42,11 @@ public:
           found.push_back(it->path());
       }
       std::sort(found.begin(), found.end());
+      if (found.empty() && !error) {
+        // Nothing to check is almost always a wrong path, not a clean result.
+        diagnostics_.error("E0001", {}, "`" + path + "` holds no rule files (*.sir)");
+        return;
+      }
       for (const auto& file : found)
         load(file, {});
       return;
@@ -90,24 +95,26 @@ public:
 
 private:
   // Loads a file once; returns its index, or nothing if it cannot be read.
-  std::optional<std::size_t> load(const fs::path& path, const Span& requested_at) {
+  // `written` is the import's text as the user wrote it, for messages.
+  std::optional<std::size_t> load(const fs::path& path, const Span& requested_at, const std::string& written = {}) {
     std::error_code error;
     fs::path canonical = fs::weakly_canonical(fs::absolute(path, error), error);
     if (auto known = by_path_.find(canonical); known != by_path_.end())
       return known->second;
+    std::string display = display_name(canonical, options_.display_root);
     if (!fs::exists(canonical, error) || fs::is_directory(canonical, error)) {
       if (requested_at.valid())
-        diagnostics_.error("E0207", requested_at, "cannot find imported file `" + path.generic_string() + "`")
-            .notes.push_back({{}, "imports are relative to the importing file; looked for " + canonical.string()});
+        diagnostics_.error("E0207", requested_at,
+                           "cannot find imported file `" + (written.empty() ? path.generic_string() : written) + "`")
+            .notes.push_back({{}, "imports are relative to the importing file; looked for " + display});
       else
         diagnostics_.error("E0001", {}, "cannot read `" + path.generic_string() + "`");
       return std::nullopt;
     }
-    std::string display = display_name(canonical, options_.display_root);
-    auto source = syntax::read_source(canonical.string(), diagnostics_, requested_at, options_.limits);
+    // Diagnostics show the display name, not the absolute path.
+    auto source = syntax::read_source(canonical.string(), diagnostics_, requested_at, options_.limits, display);
     if (!source)
       return std::nullopt;
-    // Diagnostics show the display name, not the absolute path.
     source = std::make_shared<SourceFile>(display, source->text());
     std::size_t index = files_.size();
     by_path_[canonical] = index;
@@ -119,7 +126,11 @@ private:
         imports.emplace_back(import->path.joined(), files_[index].parsed->span(*import));
     }
     for (const auto& [imported, span] : imports) {
-      if (auto target = load(canonical.parent_path() / imported, span))
+      auto target = load(canonical.parent_path() / imported, span, imported);
+      if (target && *target == index)
+        diagnostics_.error("E0206", span, "import cycle: " + display + " imports itself")
+            .notes.push_back({{}, "remove this import"});
+      if (target)
         files_[index].imports.push_back(*target);
       else
         files_[index].imports.push_back(index); // keeps positions aligned with the import statements
@@ -135,7 +146,10 @@ private:
     std::vector<std::size_t> path{file};
     std::set<std::size_t> seen;
     if (reaches(set, target, file, path, seen)) {
-      if (reported_.insert(std::minmax(file, target)).second) {
+      // One report per cycle, at the import of its first file in display order: a cycle
+      // through three files is one problem, not three.
+      std::set<std::size_t> members(path.begin(), path.end());
+      if (reported_.insert(members).second) {
         std::string chain;
         for (std::size_t k = 0; k < path.size(); ++k)
           chain += (k > 0 ? " -> " : "") + set.files[path[k]].display;
@@ -172,7 +186,7 @@ private:
   const LoadOptions& options_;
   std::vector<LoadedFile> files_;
   std::map<fs::path, std::size_t> by_path_;
-  std::set<std::pair<std::size_t, std::size_t>> reported_;
+  std::set<std::set<std::size_t>> reported_;
 };
 
 } // namespace

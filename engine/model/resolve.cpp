@@ -114,6 +114,7 @@ public:
     model_.level = &level;
     for (const auto& file : files_.files)
       model_.files.push_back(file.display);
+    order_files();
 
     for_each_declaration([&](const auto& node) { declare(node); });
     for_each_declaration([&](const auto& node) { resolve_vocabulary(node); });
@@ -124,9 +125,27 @@ public:
   }
 
 private:
+  // Files are visited with every file after the files it imports (by display name among
+  // files that do not depend on each other), so that a name declared in an imported file
+  // is the first declaration and one repeated by its importer is the duplicate.
+  void order_files() {
+    std::vector<bool> placed(files_.files.size(), false);
+    std::function<void(std::size_t)> visit = [&](std::size_t f) {
+      if (placed[f])
+        return;
+      placed[f] = true; // before the imports: a cycle (already E0206) must not recurse forever
+      for (auto imported : files_.files[f].imports)
+        visit(imported);
+      order_.push_back(f);
+    };
+    for (std::size_t f = 0; f < files_.files.size(); ++f)
+      visit(f);
+  }
+
   template <typename Visit>
   void for_each_declaration(Visit visit) {
-    for (current_file_ = 0; current_file_ < files_.files.size(); ++current_file_) {
+    for (std::size_t position : order_) {
+      current_file_ = position;
       const auto& file = files_.files[current_file_];
       parsed_ = file.parsed.get();
       for (const auto& declaration : file.parsed->ast.declarations)
@@ -1096,8 +1115,19 @@ private:
                       op == ast::Op::gt || op == ast::Op::ge || op == ast::Op::in || op == ast::Op::subset;
     if (comparison) {
       if (node.rest.size() > 1) {
-        diagnostics_.error("E0204", span(node.rest[1]),
-                           "comparisons cannot be chained; join them with `and`");
+        // Operations carry no position of their own: point from the end of the first
+        // comparison to the end of the second (`< 10 days` in `1 days < x < 10 days`).
+        Span where = operand_span(node.rest[1].operand);
+        Span before = operand_span(node.rest[0].operand);
+        if (where.end > 0 && before.end > 0 && before.end < where.begin) {
+          const std::string& text = where.file->text();
+          where.begin = before.end;
+          while (where.begin < where.end && (text[where.begin] == ' ' || text[where.begin] == '\t'))
+            ++where.begin;
+        } else if (where.end == 0) {
+          where = span(node);
+        }
+        diagnostics_.error("E0204", where, "comparisons cannot be chained; join them with `and`");
       }
       return binary(op, node.first, node.rest.front().operand, context);
     }
@@ -1112,11 +1142,30 @@ private:
     return left;
   }
 
+  Span operand_span(const ast::Operand& node) const {
+    return boost::apply_visitor(
+        [&](const auto& alternative) -> Span {
+          if constexpr (requires { alternative.get(); })
+            return span(alternative.get());
+          else
+            return span(alternative);
+        },
+        node.get());
+  }
+
   // Whether an operand needs the other side's type to be understood: a bare name that is
   // not a variable, attribute or fact (so an enum member), or a set literal.
   bool needs_hint(const ast::Operand& node, const ExprContext& context) const {
+    // The grammar wraps an operand in one expression per precedence level (`none` in
+    // `none == regime` is a sum of one product of one postfix): look through them.
+    const ast::Operand* inner = &node;
+    while (auto* e = boost::get<x3::forward_ast<ast::Expression>>(&inner->get())) {
+      if (!e->get().rest.empty())
+        return false;
+      inner = &e->get().first;
+    }
     const ast::Postfix* postfix = nullptr;
-    if (auto* p = boost::get<x3::forward_ast<ast::Postfix>>(&node.get()))
+    if (auto* p = boost::get<x3::forward_ast<ast::Postfix>>(&inner->get()))
       postfix = &p->get();
     if (!postfix || !postfix->ops.empty())
       return false;
@@ -1357,6 +1406,10 @@ private:
       return e;
     }
     if (owners.size() > 1) {
+      // The other side of the comparison is already an error: it cannot say which enum,
+      // and saying so again would only repeat that error.
+      if (hint && hint->is_error())
+        return error_expr(where);
       std::vector<std::string> names;
       for (const auto* o : owners)
         names.push_back(o->name);
@@ -1585,6 +1638,7 @@ private:
   Diagnostics& diagnostics_;
   Model model_;
   std::size_t current_file_ = 0;
+  std::vector<std::size_t> order_; // the order in which files are visited
   const ParsedFile* parsed_ = nullptr;
   std::map<std::string, Entry> enums_, attributes_, facts_, duties_, acts_, documents_, rights_, tests_,
       jurisdictions_, laws_, provisions_, amendments_;

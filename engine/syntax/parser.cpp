@@ -308,7 +308,18 @@ void report_expectation(const SourcePtr& source, std::size_t declaration_start, 
     }
   }
   if (which.rfind("an escape", 0) == 0 || which.rfind("a code point", 0) == 0) {
-    diagnostics.error("E0103", Span{source, where == 0 ? 0 : where - 1, where + 1},
+    // Point at the whole escape: from its backslash (`\q`, `\u{D800}`) to its end.
+    std::size_t begin = where == 0 ? 0 : where - 1;
+    std::size_t backslash = where < text.size() ? text.rfind('\\', where) : std::string::npos;
+    if (backslash != std::string::npos && where - backslash <= 3)
+      begin = backslash;
+    std::size_t end = std::min(text.size(), where + 1);
+    if (begin + 1 < text.size() && text[begin] == '\\' && text[begin + 1] == 'u') {
+      std::size_t close = text.find_first_of("}\"\n", begin);
+      if (close != std::string::npos && text[close] == '}')
+        end = close + 1;
+    }
+    diagnostics.error("E0103", Span{source, begin, std::max(end, begin + 1)},
                       "unknown escape in string; expected \\n, \\t, \\\", \\\\ or \\u{...} (a valid code point)");
     return;
   }
@@ -327,6 +338,16 @@ void report_expectation(const SourcePtr& source, std::size_t declaration_start, 
   auto& d = diagnostics.error("E0101", span, "expected " + expected + ", found " + found);
   if (found.rfind("keyword ", 0) == 0 && (which == "a name" || which == "names separated by `,`"))
     d.notes.push_back({{}, found.substr(8) + " is a reserved word of the language and cannot be used as a name"});
+}
+
+// Whether a line starts at `i` with a top-level keyword in its first column.
+bool starts_declaration_line(const std::string& text, std::size_t i) {
+  if (i >= text.size() || (i > 0 && text[i - 1] != '\n'))
+    return false;
+  std::size_t end = i;
+  while (end < text.size() && is_ident_char(text[end]))
+    ++end;
+  return end > i && is_top_level_keyword(std::string_view(text).substr(i, end - i));
 }
 
 // The next line that starts, in its first column, with a top-level keyword.
@@ -369,9 +390,16 @@ std::unique_ptr<ParsedFile> parse(SourcePtr source, Diagnostics& diagnostics, co
       }
       report_expectation(source, offset, offset, declaration().name, diagnostics);
     } catch (const x3::expectation_failure<iterator_type>& failure) {
-      report_expectation(source, offset, static_cast<std::size_t>(failure.where() - text.begin()), failure.which(),
-                         diagnostics);
-      offset = static_cast<std::size_t>(failure.where() - text.begin());
+      std::size_t where = static_cast<std::size_t>(failure.where() - text.begin());
+      report_expectation(source, offset, where, failure.which(), diagnostics);
+      // A block left open just before the next declaration (`}` missing, then `fact x`
+      // in column 1): resume at that declaration instead of skipping it.
+      std::size_t at = skip_blank(text, where);
+      if (at > offset && starts_declaration_line(text, at)) {
+        offset = at;
+        continue;
+      }
+      offset = where;
     }
     offset = skip_blank(text, resynchronise(text, offset));
   }
@@ -379,7 +407,7 @@ std::unique_ptr<ParsedFile> parse(SourcePtr source, Diagnostics& diagnostics, co
 }
 
 SourcePtr read_source(const std::string& path, Diagnostics& diagnostics, const Span& requested_at,
-                      const ParseLimits& limits) {
+                      const ParseLimits& limits, const std::string& display) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
     diagnostics.error("E0001", requested_at, "`" + path + "` is a folder, not a rule file");
@@ -388,7 +416,7 @@ SourcePtr read_source(const std::string& path, Diagnostics& diagnostics, const S
   auto size = std::filesystem::file_size(path, error);
   if (!error && size > limits.max_bytes) {
     // Not read at all: the location is the file itself.
-    diagnostics.error("E0004", Span{std::make_shared<SourceFile>(path, ""), 0, 0},
+    diagnostics.error("E0004", Span{std::make_shared<SourceFile>(display.empty() ? path : display, ""), 0, 0},
                       "file is too large (" + std::to_string(size) + " bytes; the limit is " +
                           std::to_string(limits.max_bytes) + ")");
     return nullptr;

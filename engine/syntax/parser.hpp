@@ -36,8 +36,9 @@ private:
 
 std::unique_ptr<ParsedFile> parse(SourcePtr source, Diagnostics& diagnostics, const ParseLimits& limits = {});
 
-// Reads a file from disk and parses it; a missing or unreadable file is E0001.
+// Reads a file from disk; a missing or unreadable file is E0001, one over the size limit
+// E0004 (reported under `display`, the name users see, when given).
 SourcePtr read_source(const std::string& path, Diagnostics& diagnostics, const Span& requested_at = {},
-                      const ParseLimits& limits = {});
+                      const ParseLimits& limits = {}, const std::string& display = {});
 
 } // namespace siracusa::syntax
