@@ -1,0 +1,89 @@
+// bench — times `check` on a synthetic corpus of a given size, and counts what each route
+// (fast path, Z3) decided. Prints one Markdown table row; bench/run.sh collects them.
+//
+//   siracusa_bench --provisions 10000 [--jobs 2] [--seed 1] [--all-z3] [--keep DIR]
+#include "generator.hpp"
+
+#include "check/check.hpp"
+#include "model/resolve.hpp"
+
+#include <chrono>
+#include <cstring>
+#include <iostream>
+
+#include <sys/resource.h>
+
+using namespace siracusa;
+namespace fs = std::filesystem;
+
+int main(int argc, char** argv) {
+  bench::CorpusSpec spec;
+  unsigned jobs = 0;
+  bool all_z3 = false;
+  std::string keep;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+    if (arg == "--provisions")
+      spec.provisions = std::stoul(next());
+    else if (arg == "--jobs")
+      jobs = static_cast<unsigned>(std::stoul(next()));
+    else if (arg == "--seed")
+      spec.seed = std::stoull(next());
+    else if (arg == "--all-z3")
+      all_z3 = true;
+    else if (arg == "--keep")
+      keep = next();
+    else {
+      std::cerr << "usage: siracusa_bench --provisions N [--jobs J] [--seed S] [--all-z3] [--keep DIR]\n";
+      return 2;
+    }
+  }
+  fs::path rules = fs::path(SIRACUSA_SOURCE_DIR) / "rules" / "iccpr";
+  Diagnostics diagnostics;
+  model::Model vocabulary = model::load_model({rules.string()}, diagnostics);
+  if (diagnostics.has_errors()) {
+    std::cerr << render_all(diagnostics, {});
+    return 2;
+  }
+  fs::path folder = keep.empty() ? fs::temp_directory_path() / ("siracusa-bench-" + std::to_string(spec.provisions))
+                                 : fs::path(keep);
+  fs::remove_all(folder);
+  using clock = std::chrono::steady_clock;
+  auto ms = [](clock::time_point a, clock::time_point b) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
+  };
+  auto t0 = clock::now();
+  bench::write_corpus(vocabulary, rules, folder, spec);
+  auto t1 = clock::now();
+  Diagnostics load_diagnostics;
+  model::Model model = model::load_model({folder.string()}, load_diagnostics);
+  auto t2 = clock::now();
+  if (load_diagnostics.has_errors()) {
+    load_diagnostics.sort();
+    std::cerr << render_all(load_diagnostics, {}).substr(0, 4000);
+    return 2;
+  }
+  check::Options options;
+  options.jobs = jobs;
+  options.all_z3 = all_z3;
+  Diagnostics check_diagnostics;
+  check::Result result = check::run(model, options, check_diagnostics);
+  auto t3 = clock::now();
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto& s = result.summary;
+  std::size_t decisions = s.fast_path + s.solver;
+  std::cout << "| " << spec.provisions << " | " << (jobs == 0 ? std::string("all") : std::to_string(jobs)) << " | "
+            << (all_z3 ? "all Z3" : "fast + Z3") << " | " << decisions << " | " << s.fast_path << " | " << s.solver
+            << " | " << s.queries << " | " << ms(t1, t2) << " | " << ms(t2, t3) << " | "
+            << (decisions ? static_cast<double>(std::chrono::duration_cast<std::chrono::microseconds>(t3 - t2).count()) /
+                                static_cast<double>(decisions)
+                          : 0.0)
+            << " | " << usage.ru_maxrss / 1024 << " |\n";
+  std::cerr << "generated in " << ms(t0, t1) << " ms; fails " << s.fails << ", may_fail " << s.may_fail << ", passes "
+            << s.passes << ", undetermined " << s.undetermined << "\n";
+  if (keep.empty())
+    fs::remove_all(folder);
+  return 0;
+}

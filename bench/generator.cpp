@@ -1,0 +1,171 @@
+#include "generator.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <optional>
+#include <random>
+
+namespace siracusa::bench {
+
+using namespace model;
+namespace fs = std::filesystem;
+
+namespace {
+
+class Generator {
+public:
+  Generator(const Model& rules, const CorpusSpec& spec) : rules_(rules), spec_(spec), random_(spec.seed) {}
+
+  std::string provision(std::size_t index) {
+    std::string out = "  provision p" + std::to_string(index) + " {\n";
+    out += "    title: \"Synthetic provision " + std::to_string(index) + "\"\n";
+    std::size_t right_count = 1 + below(2);
+    std::vector<std::string> rights;
+    for (std::size_t i = 0; i < right_count; ++i) {
+      const auto& r = rules_.rights[below(rules_.rights.size())].id;
+      if (std::find(rights.begin(), rights.end(), r) == rights.end())
+        rights.push_back(r);
+    }
+    out += "    restricts: ";
+    for (std::size_t i = 0; i < rights.size(); ++i)
+      out += (i > 0 ? ", " : "") + rights[i];
+    out += "\n";
+    for (const auto& fact : rules_.facts) {
+      bool predicate = fact.type.kind == Type::Kind::predicate;
+      if (chance(predicate ? spec_.scope_probability : spec_.fact_probability))
+        if (auto value = fact_value(fact.type))
+          out += "    " + fact.name + ": " + *value + "\n";
+    }
+    out += "    source: synthetic para " + std::to_string(1 + index % 1000) + "\n";
+    out += "  }\n";
+    return out;
+  }
+
+private:
+  std::size_t below(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random_); }
+  bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(random_) < p; }
+
+  static std::string quantity(long value, Unit unit) {
+    return std::to_string(value) + (unit == Unit::none ? "" : std::string(" ") + unit_name(unit));
+  }
+
+  std::string members(const EnumType& e, bool allow_empty) {
+    std::string out;
+    for (const auto& m : e.members)
+      if (chance(0.3))
+        out += (out.empty() ? "" : ", ") + m;
+    if (out.empty() && !allow_empty)
+      out = e.members[below(e.members.size())];
+    return "{" + out + "}";
+  }
+
+  std::optional<std::string> fact_value(const Type& type) {
+    int form = static_cast<int>(below(10)); // 0-5 exact, 6 range/one of, 7 at least, 8 at most, 9 unknown
+    if (form == 9)
+      return "unknown";
+    switch (type.kind) {
+    case Type::Kind::boolean:
+      return form == 6 ? std::string("one of {yes, no}") : std::string(chance(0.5) ? "yes" : "no");
+    case Type::Kind::integer: {
+      long a = static_cast<long>(below(31));
+      long b = a + static_cast<long>(below(20));
+      if (form == 6)
+        return std::to_string(a) + ".." + quantity(b, type.unit);
+      if (form == 7)
+        return "at least " + quantity(a, type.unit);
+      if (form == 8)
+        return "at most " + quantity(b, type.unit);
+      return quantity(a, type.unit);
+    }
+    case Type::Kind::date: {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", 1990 + static_cast<int>(below(36)),
+                    1 + static_cast<int>(below(12)), 1 + static_cast<int>(below(28)));
+      return std::string(form == 7 ? "at least " : form == 8 ? "at most " : "") + buffer;
+    }
+    case Type::Kind::enumeration: {
+      const auto& e = *type.enumeration;
+      if (form == 6 && e.members.size() > 1)
+        return "one of {" + e.members[0] + ", " + e.members[1 + below(e.members.size() - 1)] + "}";
+      return e.members[below(e.members.size())];
+    }
+    case Type::Kind::set:
+      if (form == 7)
+        return "at least " + members(*type.enumeration, true);
+      if (form == 8)
+        return "at most " + members(*type.enumeration, true);
+      return members(*type.enumeration, true);
+    case Type::Kind::predicate:
+      return scope();
+    case Type::Kind::text:
+      return "\"synthetic " + std::to_string(below(5)) + "\"";
+    default:
+      return std::nullopt;
+    }
+  }
+
+  // `person where` one or two conditions on the person's attributes, or everyone.
+  std::string scope() {
+    if (rules_.attributes.empty() || chance(0.2))
+      return "everyone";
+    std::string out;
+    std::size_t terms = 1 + below(2);
+    for (std::size_t i = 0; i < terms; ++i) {
+      const auto& a = rules_.attributes[below(rules_.attributes.size())];
+      std::string term;
+      switch (a.type.kind) {
+      case Type::Kind::boolean:
+        term = chance(0.5) ? a.name : "not " + a.name;
+        break;
+      case Type::Kind::integer:
+        term = a.name + " >= " + quantity(static_cast<long>(14 + below(10)), a.type.unit);
+        break;
+      case Type::Kind::enumeration:
+        term = a.name + (chance(0.7) ? " == " : " != ") + a.type.enumeration->members[below(a.type.enumeration->members.size())];
+        break;
+      default:
+        continue;
+      }
+      out += (out.empty() ? "" : " and ") + term;
+    }
+    return out.empty() ? "everyone" : "person where " + out;
+  }
+
+  const Model& rules_;
+  const CorpusSpec& spec_;
+  std::mt19937_64 random_;
+};
+
+} // namespace
+
+std::size_t write_corpus(const Model& rules, const fs::path& rules_folder, const fs::path& folder,
+                         const CorpusSpec& spec) {
+  fs::create_directories(folder);
+  std::string imports;
+  for (const auto& entry : fs::directory_iterator(rules_folder)) {
+    if (entry.path().extension() == ".sir")
+      imports += "import \"" + fs::relative(fs::absolute(entry.path()), fs::absolute(folder)).generic_string() + "\"\n";
+  }
+  {
+    std::ofstream out(folder / "synthetic.sir");
+    out << "# A synthetic jurisdiction for benchmarks.\n" << imports << "\n";
+    out << "document synthetic {\n  title: \"Synthetic source\"\n  paragraphs: 1..1000\n}\n\n";
+    out << "jurisdiction synthetic_land {\n  title: \"Synthetic land\"\n}\n";
+  }
+  Generator generator(rules, spec);
+  std::size_t files = 1;
+  for (std::size_t first = 0; first < spec.provisions; first += spec.provisions_per_law) {
+    std::size_t law = first / spec.provisions_per_law;
+    std::ofstream out(folder / ("law_" + std::to_string(law) + ".sir"));
+    out << imports << "import \"synthetic.sir\"\n\n";
+    out << "law synthetic_" << law << " {\n  title: \"Synthetic law " << law
+        << "\"\n  jurisdiction: synthetic_land\n  level: " << level_name(static_cast<Level>(law % 5)) << "\n\n";
+    for (std::size_t p = first; p < std::min(spec.provisions, first + spec.provisions_per_law); ++p)
+      out << generator.provision(p) << (p + 1 < std::min(spec.provisions, first + spec.provisions_per_law) ? "\n" : "");
+    out << "}\n";
+    ++files;
+  }
+  return files;
+}
+
+} // namespace siracusa::bench
