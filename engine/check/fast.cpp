@@ -1,8 +1,11 @@
 #include "check/fast.hpp"
 
+#include "model/print.hpp"
+
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <set>
 
 namespace siracusa::check {
 
@@ -39,15 +42,29 @@ std::int64_t clamp(wide v) {
 // of an enum, or the members a set must and may hold. `opaque` when the evaluator cannot
 // say (persons, predicates, open texts).
 struct Abstract {
-  enum class Kind { truth, interval, members, set, text, opaque } kind = Kind::opaque;
+  enum class Kind { truth, interval, members, set, text, person, predicate, opaque } kind = Kind::opaque;
   Tri truth = Tri::unknown;
   std::int64_t low = minus_infinity;
   std::int64_t high = plus_infinity;
   std::uint64_t mask = 0; // members (enum) or may (set)
   std::uint64_t must = 0; // set
   std::optional<std::string> text;
+  std::vector<std::int64_t> person;  // a concrete person: one value per attribute
+  const Expr* predicate = nullptr;   // a predicate literal, `everyone` or `no one`
 
   static Abstract opaque() { return {}; }
+  static Abstract person_of(std::vector<std::int64_t> attributes) {
+    Abstract a;
+    a.kind = Kind::person;
+    a.person = std::move(attributes);
+    return a;
+  }
+  static Abstract predicate_of(const Expr* definition) {
+    Abstract a;
+    a.kind = Kind::predicate;
+    a.predicate = definition;
+    return a;
+  }
   static Abstract of(Tri t) {
     Abstract a;
     a.kind = Kind::truth;
@@ -90,6 +107,8 @@ struct Abstract {
       return must == mask;
     case Kind::text:
       return text.has_value();
+    case Kind::predicate:
+      return true;
     default:
       return false;
     }
@@ -273,11 +292,61 @@ public:
     case ExprKind::some:
     case ExprKind::every:
       return truth(quantifier(e, 0));
+    case ExprKind::everyone:
+    case ExprKind::no_one:
+    case ExprKind::predicate:
+      return Abstract::predicate_of(&e);
+    case ExprKind::attribute: {
+      Abstract person = eval(*e.children[0]);
+      if (person.kind != Abstract::Kind::person)
+        return e.type.kind == Type::Kind::boolean ? Abstract::of(Tri::unknown) : Abstract::opaque();
+      return attribute_value(e.index(), person.person[static_cast<std::size_t>(e.index())]);
+    }
+    case ExprKind::apply:
+      return truth(apply(eval(*e.children[0]), eval(*e.children[1])));
     default:
-      // Persons, attributes, predicates: Z3's business.
       return e.type.kind == Type::Kind::boolean ? Abstract::of(Tri::unknown) : Abstract::opaque();
     }
   }
+
+  Abstract attribute_value(int attribute, std::int64_t value) const {
+    const Type& type = model_.attributes[static_cast<std::size_t>(attribute)].type;
+    if (type.kind == Type::Kind::boolean)
+      return Abstract::of(tri_of(value != 0));
+    if (type.kind == Type::Kind::enumeration)
+      return Abstract::members(1ULL << value);
+    return Abstract::interval(value, value);
+  }
+
+  Tri apply(const Abstract& predicate, const Abstract& person) {
+    if (predicate.kind != Abstract::Kind::predicate || person.kind != Abstract::Kind::person)
+      return Tri::unknown;
+    const Expr& definition = *predicate.predicate;
+    if (definition.kind == ExprKind::everyone)
+      return Tri::yes;
+    if (definition.kind == ExprKind::no_one)
+      return Tri::no;
+    // A provision's predicate numbers its variables on its own: keep the caller's binding.
+    int variable = definition.index();
+    auto saved = variables_.find(variable) == variables_.end() ? std::nullopt
+                                                                : std::optional<Abstract>(variables_[variable]);
+    variables_[variable] = person;
+    Tri result = eval_truth(*definition.children.front());
+    if (saved)
+      variables_[variable] = *saved;
+    else
+      variables_.erase(variable);
+    return result;
+  }
+
+  // Persons the evaluator found making the outermost `some` true, for witnesses.
+  struct Found {
+    std::string name;
+    std::vector<std::int64_t> attributes;
+    int partner = -1;
+  };
+  std::vector<Found> found;
+  bool record = false;
 
   Tri eval_truth(const Expr& e) {
     Abstract a = eval(e);
@@ -365,7 +434,7 @@ private:
       return eval_truth(*e.children.front());
     const Binder& binder = e.binders[first];
     if (binder.kind != Binder::Kind::element)
-      return Tri::unknown;
+      return persons(e, first);
     Abstract set = eval(*binder.domain);
     if (set.kind != Abstract::Kind::set)
       return Tri::unknown;
@@ -389,10 +458,177 @@ private:
     return result;
   }
 
+  // The classes of persons the body can tell apart, as in the solver's expansion: every
+  // value of the enum and bool attributes it mentions, and for integer attributes the
+  // constants they are compared with and their neighbours. Exact when integer attributes
+  // are compared only with constants; otherwise unknown (Z3 decides).
+  struct Mentions {
+    std::set<int> attributes;
+    std::set<std::int64_t> constants;
+    bool supported = true;
+  };
+
+  static bool integer_attribute(const Expr& e) {
+    return e.kind == ExprKind::attribute && e.type.kind == Type::Kind::integer;
+  }
+
+  void mentions(const Expr& e, Mentions& m, int depth = 0) {
+    if (depth > 8) {
+      m.supported = false;
+      return;
+    }
+    switch (e.kind) {
+    case ExprKind::attribute:
+      m.attributes.insert(e.index());
+      break;
+    case ExprKind::integer:
+      m.constants.insert(e.number);
+      break;
+    case ExprKind::add:
+    case ExprKind::sub:
+    case ExprKind::mul:
+    case ExprKind::neg:
+      for (const auto& child : e.children)
+        if (integer_attribute(*child))
+          m.supported = false;
+      break;
+    case ExprKind::eq:
+    case ExprKind::ne:
+    case ExprKind::lt:
+    case ExprKind::le:
+    case ExprKind::gt:
+    case ExprKind::ge:
+      if ((integer_attribute(*e.children[0]) || integer_attribute(*e.children[1])) &&
+          e.children[0]->kind != ExprKind::integer && e.children[1]->kind != ExprKind::integer)
+        m.supported = false;
+      break;
+    case ExprKind::fact:
+      if (e.type.kind == Type::Kind::predicate) {
+        const auto& value = reading_.facts[static_cast<std::size_t>(e.index())];
+        if (value && value->kind == Abstract::Kind::predicate)
+          mentions(*value->predicate, m, depth + 1);
+      }
+      break;
+    default:
+      break;
+    }
+    for (const auto& child : e.children)
+      mentions(*child, m, depth);
+    for (const auto& binder : e.binders)
+      if (binder.domain)
+        mentions(*binder.domain, m, depth);
+  }
+
+  std::vector<std::int64_t> representatives(int attribute, const Mentions& m) const {
+    const Type& type = model_.attributes[static_cast<std::size_t>(attribute)].type;
+    std::vector<std::int64_t> values;
+    if (type.kind == Type::Kind::enumeration) {
+      for (std::size_t i = 0; i < type.enumeration->members.size(); ++i)
+        values.push_back(static_cast<std::int64_t>(i));
+      return values;
+    }
+    values = {0, 1};
+    if (type.kind == Type::Kind::integer) {
+      for (auto c : m.constants)
+        for (auto v : {c - 1, c, c + 1})
+          if (v >= 0)
+            values.push_back(v);
+      std::sort(values.begin(), values.end());
+      values.erase(std::unique(values.begin(), values.end()), values.end());
+    }
+    return values;
+  }
+
+  static constexpr std::size_t max_classes = 4096;
+
+  Tri persons(const Expr& e, std::size_t first) {
+    Mentions m;
+    mentions(*e.children.front(), m);
+    for (std::size_t i = first + 1; i < e.binders.size(); ++i)
+      if (e.binders[i].domain)
+        mentions(*e.binders[i].domain, m);
+    if (!m.supported)
+      return Tri::unknown;
+    const Binder& binder = e.binders[first];
+    bool existential = e.kind == ExprKind::some;
+    bool outermost = record && depth_ == 0 && first == 0;
+    ++depth_;
+    Tri result = existential ? Tri::no : Tri::yes;
+    std::size_t budget = max_classes;
+    auto visit = [&](const std::vector<std::int64_t>& a, const std::vector<std::int64_t>* b) {
+      variables_[binder.variable] = Abstract::person_of(a);
+      if (b)
+        variables_[binder.second_variable] = Abstract::person_of(*b);
+      Tri body = quantifier(e, first + 1);
+      if (outermost && existential && body == Tri::yes && found.empty()) {
+        found.push_back({binder.name, a, b ? 1 : -1});
+        if (b)
+          found.push_back({binder.second_name, *b, 0});
+      }
+      result = existential ? tri_or(result, body) : tri_and(result, body);
+      // A decided `some` or `every` need not look further.
+      return result != (existential ? Tri::yes : Tri::no);
+    };
+    std::vector<int> listed(m.attributes.begin(), m.attributes.end());
+    std::vector<int> differing = binder.kind == Binder::Kind::pair ? binder.attributes : std::vector<int>{-1};
+    bool complete = true;
+    for (int k : differing) {
+      std::vector<int> attributes = listed;
+      if (k >= 0 && std::find(attributes.begin(), attributes.end(), k) == attributes.end())
+        attributes.push_back(k);
+      std::vector<std::vector<std::int64_t>> choices;
+      std::size_t count = 1;
+      for (int a : attributes) {
+        choices.push_back(representatives(a, m));
+        count *= choices.back().size();
+      }
+      std::vector<std::int64_t> others = k >= 0 ? representatives(k, m) : std::vector<std::int64_t>{0};
+      if (count * others.size() > budget) {
+        complete = false;
+        break;
+      }
+      budget -= count * others.size();
+      std::vector<std::size_t> at(attributes.size(), 0);
+      bool going = true;
+      for (std::size_t n = 0; n < count && going; ++n) {
+        std::vector<std::int64_t> a(model_.attributes.size(), 0);
+        for (std::size_t i = 0; i < attributes.size(); ++i)
+          a[static_cast<std::size_t>(attributes[i])] = choices[i][at[i]];
+        if (k < 0) {
+          going = visit(a, nullptr);
+        } else {
+          for (auto value : others) {
+            if (value == a[static_cast<std::size_t>(k)])
+              continue;
+            std::vector<std::int64_t> b = a;
+            b[static_cast<std::size_t>(k)] = value;
+            if (!(going = visit(a, &b)))
+              break;
+          }
+        }
+        for (std::size_t i = 0; i < at.size(); ++i) {
+          if (++at[i] < choices[i].size())
+            break;
+          at[i] = 0;
+        }
+      }
+      if (!going)
+        break;
+    }
+    --depth_;
+    variables_.erase(binder.variable);
+    if (binder.kind == Binder::Kind::pair)
+      variables_.erase(binder.second_variable);
+    if (!complete && result != (existential ? Tri::yes : Tri::no))
+      return Tri::unknown;
+    return result;
+  }
+
   const Model& model_;
   const Right& right_;
   const Reading& reading_;
   std::map<int, Abstract> variables_;
+  int depth_ = 0;
 };
 
 // What the provision says of a fact, as an abstract value; nullopt when it cannot be
@@ -546,7 +782,62 @@ std::string show(const Abstract& a, const Type& type) {
 
 constexpr std::size_t max_samples = 256;
 
+std::string show_attribute(const Attribute& attribute, std::int64_t value) {
+  switch (attribute.type.kind) {
+  case Type::Kind::boolean:
+    return value != 0 ? "yes" : "no";
+  case Type::Kind::enumeration:
+    return attribute.type.enumeration->members[static_cast<std::size_t>(value)];
+  default:
+    return std::to_string(value) +
+           (attribute.type.unit == Unit::none ? "" : std::string(" ") + unit_name(attribute.type.unit));
+  }
+}
+
 } // namespace
+
+FastPath::FastPath(const Model& model) : model_(model) {
+  constexpr int variable = 1 << 20; // apart from the ids the resolver gives
+  auto node = [](ExprKind kind, Type type) {
+    auto e = std::make_shared<Expr>();
+    e->kind = kind;
+    e->type = type;
+    return e;
+  };
+  predicate_samples_.push_back(node(ExprKind::everyone, Type::predicate()));
+  predicate_samples_.push_back(node(ExprKind::no_one, Type::predicate()));
+  for (std::size_t k = 0; k < model.attributes.size(); ++k) {
+    const Attribute& attribute = model.attributes[k];
+    auto person = node(ExprKind::variable, Type::person());
+    person->number = variable;
+    person->text = "person";
+    auto value = node(ExprKind::attribute, attribute.type);
+    value->number = static_cast<std::int64_t>(k);
+    value->text = attribute.name;
+    value->children = {person};
+    std::vector<ExprPtr> bodies;
+    if (attribute.type.kind == Type::Kind::boolean) {
+      bodies.push_back(value);
+      auto negated = node(ExprKind::not_, Type::boolean());
+      negated->children = {value};
+      bodies.push_back(negated);
+    } else if (attribute.type.kind == Type::Kind::enumeration) {
+      for (std::size_t m = 0; m < attribute.type.enumeration->members.size(); ++m) {
+        auto member = node(ExprKind::enum_member, attribute.type);
+        member->number = static_cast<std::int64_t>(m);
+        auto same = node(ExprKind::eq, Type::boolean());
+        same->children = {value, member};
+        bodies.push_back(same);
+      }
+    }
+    for (const auto& body : bodies) {
+      auto predicate = node(ExprKind::predicate, Type::predicate());
+      predicate->number = variable;
+      predicate->children = {body};
+      predicate_samples_.push_back(predicate);
+    }
+  }
+}
 
 std::optional<solve::Decision> FastPath::decide(const Provision& provision, const Test& test, const Right& right) {
   if (!test.condition || test.condition->type.is_error())
@@ -559,8 +850,13 @@ std::optional<solve::Decision> FastPath::decide(const Provision& provision, cons
   // contradictory fact makes every verdict undetermined, and that is Z3's to report.
   for (const auto& stated : provision.facts) {
     const FactDecl& fact = model_.facts[static_cast<std::size_t>(stated.fact)];
-    if (fact.type.kind == Type::Kind::predicate)
+    if (fact.type.kind == Type::Kind::predicate) {
+      const auto& value = stated.value.values;
+      if (stated.value.form == FactValue::Form::exact && !value.empty() && value.front() &&
+          !value.front()->type.is_error())
+        reading.facts[static_cast<std::size_t>(stated.fact)] = Abstract::predicate_of(value.front().get());
       continue;
+    }
     auto value = stated_value(model_, fact, &stated, right);
     if (!value)
       return std::nullopt;
@@ -568,8 +864,13 @@ std::optional<solve::Decision> FastPath::decide(const Provision& provision, cons
   }
   for (int f : used) {
     const FactDecl& fact = model_.facts[static_cast<std::size_t>(f)];
-    if (fact.type.kind == Type::Kind::predicate)
-      return std::nullopt;
+    if (fact.type.kind == Type::Kind::predicate) {
+      // Bounds on a predicate (`at least person where ...`) are Z3's to reason about.
+      const StatedFact* stated = provision.find(f);
+      if (stated && stated->value.form != FactValue::Form::exact && stated->value.form != FactValue::Form::unknown)
+        return std::nullopt;
+      continue; // open (opaque) unless stated exactly
+    }
     if (!reading.facts[static_cast<std::size_t>(f)])
       reading.facts[static_cast<std::size_t>(f)] = anything(fact.type);
   }
@@ -613,11 +914,17 @@ std::optional<solve::Decision> FastPath::decide(const Provision& provision, cons
   std::vector<std::vector<Abstract>> choices;
   std::size_t combinations = 1;
   for (int f : used) {
-    const Abstract& a = *reading.facts[static_cast<std::size_t>(f)];
-    if (a.single())
+    const auto& known = reading.facts[static_cast<std::size_t>(f)];
+    if (known && known->single())
       continue;
     const StatedFact* stated = provision.find(f);
-    auto options = samples(a, stated ? &stated->value : nullptr, constants, model_, right);
+    std::vector<Abstract> options;
+    if (model_.facts[static_cast<std::size_t>(f)].type.kind == Type::Kind::predicate) {
+      for (const auto& sample : predicate_samples_)
+        options.push_back(Abstract::predicate_of(sample.get()));
+    } else {
+      options = samples(*known, stated ? &stated->value : nullptr, constants, model_, right);
+    }
     if (options.empty())
       return std::nullopt;
     open.push_back(f);
@@ -654,12 +961,48 @@ std::optional<solve::Decision> FastPath::decide(const Provision& provision, cons
   if (verdict == Tri::yes)
     decision.core = minimal_core();
   solve::Witness witness;
+  // The persons that make the condition hold at this reading, if it asks for some.
+  Evaluator recorder(model_, right, *failing);
+  recorder.record = true;
+  recorder.eval_truth(condition);
+  std::set<int> shown;
+  for (int a : attributes_used(condition))
+    shown.insert(a);
   for (int f : used) {
     const StatedFact* stated = provision.find(f);
+    const FactDecl& fact = model_.facts[static_cast<std::size_t>(f)];
+    const Abstract& value = *failing->facts[static_cast<std::size_t>(f)];
+    if (fact.type.kind == Type::Kind::predicate) {
+      for (int a : attributes_used(*value.predicate))
+        shown.insert(a);
+      if (!stated || stated->value.form != FactValue::Form::exact)
+        witness.facts.push_back({fact.name, to_text(*value.predicate, model_)});
+      for (const auto& person : recorder.found) {
+        Evaluator at(model_, right, *failing);
+        Tri applies = at.apply(value, Abstract::person_of(person.attributes));
+        witness.facts.push_back({fact.name + "(" + person.name + ")", applies == Tri::yes ? "yes" : "no"});
+      }
+      continue;
+    }
     if (stated && stated->value.form == FactValue::Form::exact)
       continue;
-    const FactDecl& fact = model_.facts[static_cast<std::size_t>(f)];
-    witness.facts.push_back({fact.name, show(*failing->facts[static_cast<std::size_t>(f)], fact.type)});
+    witness.facts.push_back({fact.name, show(value, fact.type)});
+  }
+  for (const auto& person : recorder.found) {
+    std::set<int> attributes = shown;
+    if (person.partner >= 0) {
+      const auto& other = recorder.found[static_cast<std::size_t>(person.partner)];
+      for (std::size_t k = 0; k < person.attributes.size(); ++k)
+        if (person.attributes[k] != other.attributes[k])
+          attributes.insert(static_cast<int>(k));
+    }
+    solve::Witness::Person p;
+    p.name = person.name;
+    for (int k : attributes)
+      p.attributes.push_back({model_.attributes[static_cast<std::size_t>(k)].name,
+                              show_attribute(model_.attributes[static_cast<std::size_t>(k)],
+                                             person.attributes[static_cast<std::size_t>(k)])});
+    witness.persons.push_back(std::move(p));
   }
   decision.witness = witness;
   return decision;

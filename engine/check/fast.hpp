@@ -18,12 +18,15 @@ namespace siracusa::check {
 
 class FastPath {
 public:
-  explicit FastPath(const model::Model& model) : model_(model) {}
+  explicit FastPath(const model::Model& model);
   std::optional<solve::Decision> decide(const model::Provision& provision, const model::Test& test,
                                         const model::Right& right);
 
 private:
   const model::Model& model_;
+  // Readings to try for a predicate fact the provision leaves open: everyone, no one,
+  // and each value of each person attribute.
+  std::vector<model::ExprPtr> predicate_samples_;
 };
 
 } // namespace siracusa::check

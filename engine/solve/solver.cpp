@@ -467,6 +467,10 @@ struct Engine::Impl {
     }
     bool skolemize = universal_depth == 0 && ((existential && polarity == Polarity::positive) ||
                                               (!existential && polarity == Polarity::negative));
+    if (!skolemize) {
+      if (auto expanded = expand(e, first, env, polarity))
+        return *expanded;
+    }
     std::string suffix = "!" + std::to_string(fresh++);
     Environment inner = env;
     std::vector<z3::expr> a = new_person(binder.name + suffix);
@@ -514,6 +518,196 @@ struct Engine::Impl {
       for (const auto& attribute : person)
         bound.push_back(attribute);
     return existential ? z3::exists(bound, guard && body) : z3::forall(bound, z3::implies(guard, body));
+  }
+
+  // ---- finite expansion of person quantifiers ------------------------------------------------
+  //
+  // A quantifier Z3 would have to instantiate (a universal, or an existential under a
+  // negation) is replaced by one instance per class of persons the body can tell apart:
+  // every member of each enum attribute it mentions, both values of each bool, and for
+  // each integer attribute the constants it is compared with and their neighbours.
+  // Attributes the body does not mention take one fixed value; an unknown predicate is
+  // then read as constant on each class, which is how any reading of it extends to all
+  // persons. This is exact when integer attributes are only compared with constants;
+  // otherwise, or when there would be too many classes, Z3's quantifiers are used.
+
+  struct Mentions {
+    std::set<int> attributes;
+    std::set<std::int64_t> constants;
+    bool supported = true;
+  };
+
+  static bool is_integer_attribute(const Expr& e) {
+    return e.kind == ExprKind::attribute && e.type.kind == Type::Kind::integer;
+  }
+
+  void mentions(const Expr& e, Mentions& m, int depth = 0) {
+    if (depth > 8) {
+      m.supported = false;
+      return;
+    }
+    switch (e.kind) {
+    case ExprKind::attribute:
+      m.attributes.insert(e.index());
+      break;
+    case ExprKind::integer:
+      m.constants.insert(e.number);
+      break;
+    case ExprKind::add:
+    case ExprKind::sub:
+    case ExprKind::mul:
+    case ExprKind::neg:
+      for (const auto& child : e.children)
+        if (is_integer_attribute(*child))
+          m.supported = false;
+      break;
+    case ExprKind::eq:
+    case ExprKind::ne:
+    case ExprKind::lt:
+    case ExprKind::le:
+    case ExprKind::gt:
+    case ExprKind::ge:
+      if (is_integer_attribute(*e.children[0]) || is_integer_attribute(*e.children[1]))
+        if (e.children[0]->kind != ExprKind::integer && e.children[1]->kind != ExprKind::integer)
+          m.supported = false;
+      break;
+    case ExprKind::fact:
+      if (e.type.kind == Type::Kind::predicate && provision) {
+        if (const StatedFact* stated = provision->find(e.index()))
+          for (const auto& value : stated->value.values)
+            if (value)
+              mentions(*value, m, depth + 1);
+      }
+      break;
+    default:
+      break;
+    }
+    for (const auto& child : e.children)
+      mentions(*child, m, depth);
+    for (const auto& binder : e.binders)
+      if (binder.domain)
+        mentions(*binder.domain, m, depth);
+  }
+
+  std::vector<std::int64_t> representatives(int attribute, const Mentions& m) {
+    const Type& type = model.attributes[static_cast<std::size_t>(attribute)].type;
+    std::vector<std::int64_t> values;
+    if (type.kind == Type::Kind::boolean) {
+      values = {0, 1};
+    } else if (type.kind == Type::Kind::enumeration) {
+      for (std::size_t i = 0; i < type.enumeration->members.size(); ++i)
+        values.push_back(static_cast<std::int64_t>(i));
+    } else {
+      values = {0, 1};
+      for (auto c : m.constants)
+        for (auto v : {c - 1, c, c + 1})
+          if (v >= 0)
+            values.push_back(v);
+      std::sort(values.begin(), values.end());
+      values.erase(std::unique(values.begin(), values.end()), values.end());
+    }
+    return values;
+  }
+
+  z3::expr attribute_value(int attribute, std::int64_t value) {
+    const Type& type = model.attributes[static_cast<std::size_t>(attribute)].type;
+    return type.kind == Type::Kind::boolean ? ctx.bool_val(value != 0) : ctx.int_val(static_cast<int64_t>(value));
+  }
+
+  // Every person the listed attributes can tell apart; the others take their first value.
+  std::vector<std::vector<z3::expr>> classes(const std::vector<int>& attributes, const Mentions& m,
+                                             std::size_t limit) {
+    std::vector<std::vector<std::int64_t>> choices;
+    std::size_t count = 1;
+    for (int a : attributes) {
+      choices.push_back(representatives(a, m));
+      count *= choices.back().size();
+      if (count > limit)
+        return {};
+    }
+    std::vector<std::vector<z3::expr>> persons;
+    std::vector<std::size_t> at(attributes.size(), 0);
+    for (std::size_t n = 0; n < count; ++n) {
+      std::vector<z3::expr> person;
+      for (std::size_t k = 0; k < model.attributes.size(); ++k)
+        person.push_back(attribute_value(static_cast<int>(k), 0));
+      for (std::size_t i = 0; i < attributes.size(); ++i)
+        person[static_cast<std::size_t>(attributes[i])] =
+            attribute_value(attributes[i], choices[i][at[i]]);
+      persons.push_back(std::move(person));
+      for (std::size_t i = 0; i < at.size(); ++i) {
+        if (++at[i] < choices[i].size())
+          break;
+        at[i] = 0;
+      }
+    }
+    return persons;
+  }
+
+  static constexpr std::size_t max_classes = 4096;
+
+  std::optional<z3::expr> expand(const Expr& e, std::size_t first, const Environment& env, Polarity polarity) {
+    Mentions m;
+    mentions(*e.children.front(), m);
+    for (std::size_t i = first + 1; i < e.binders.size(); ++i)
+      if (e.binders[i].domain)
+        mentions(*e.binders[i].domain, m);
+    if (!m.supported)
+      return std::nullopt;
+    const Binder& binder = e.binders[first];
+    bool existential = e.kind == ExprKind::some;
+    z3::expr result = ctx.bool_val(!existential);
+    auto combine = [&](const Environment& inner) {
+      z3::expr body = quantifier(e, first + 1, inner, polarity);
+      result = existential ? (result || body) : (result && body);
+    };
+    std::vector<int> listed(m.attributes.begin(), m.attributes.end());
+    if (binder.kind == Binder::Kind::person) {
+      auto persons = classes(listed, m, max_classes);
+      if (persons.empty())
+        return std::nullopt;
+      for (auto& person : persons) {
+        Environment inner = env;
+        Value v;
+        v.parts = std::move(person);
+        inner[binder.variable] = v;
+        combine(inner);
+      }
+      return result.simplify();
+    }
+    // A pair: for each attribute that may differ, the first person over the classes of
+    // the mentioned attributes and that one, the second the same but for that attribute.
+    std::size_t budget = max_classes;
+    for (int k : binder.attributes) {
+      std::vector<int> attributes = listed;
+      if (std::find(attributes.begin(), attributes.end(), k) == attributes.end())
+        attributes.push_back(k);
+      auto persons = classes(attributes, m, budget);
+      if (persons.empty())
+        return std::nullopt;
+      auto values = representatives(k, m);
+      if (persons.size() * values.size() > budget)
+        return std::nullopt;
+      budget -= persons.size() * values.size();
+      for (const auto& a : persons) {
+        for (auto value : values) {
+          z3::expr other = attribute_value(k, value);
+          if (z3::eq(other, a[static_cast<std::size_t>(k)]))
+            continue;
+          std::vector<z3::expr> b = a;
+          b[static_cast<std::size_t>(k)] = other;
+          Environment inner = env;
+          Value first_person;
+          first_person.parts = a;
+          Value second_person;
+          second_person.parts = b;
+          inner[binder.variable] = first_person;
+          inner[binder.second_variable] = second_person;
+          combine(inner);
+        }
+      }
+    }
+    return result.simplify();
   }
 
   // ---- queries -----------------------------------------------------------------------------
