@@ -63,31 +63,44 @@ std::vector<SourcePara> expand(const std::vector<SourceRef>& sources) {
   return out;
 }
 
-ProvisionInfo provision_info(const Model& model, const Provision& p) {
+std::shared_ptr<const ProvisionInfo> provision_info(const Model& model, const Provision& p) {
   const Law& law = model.laws[static_cast<std::size_t>(p.law)];
-  return {p.id, p.title, p.article, law.id, law.title, level_name(law.level), location_of(p.span)};
+  return std::make_shared<const ProvisionInfo>(
+      ProvisionInfo{p.id, p.title, p.article, law.id, law.title, level_name(law.level), location_of(p.span)});
 }
 
 std::string jurisdiction_of(const Model& model, const Law& law) {
   return law.jurisdiction >= 0 ? model.jurisdictions[static_cast<std::size_t>(law.jurisdiction)].id : "";
 }
 
-Finding base_finding(const Model& model, const Test& test, const Right* right) {
+std::shared_ptr<const TestInfo> test_info(const Model& model, const Test& test) {
+  auto info = std::make_shared<TestInfo>();
+  info->id = test.id;
+  info->title = test.title;
+  info->criterion = test.criterion;
+  for (const auto& c : test.citations)
+    info->citations.push_back(c.display());
+  info->explanation = test.explanation;
+  info->recommendation = test.recommendation;
+  if (test.condition)
+    info->condition = to_text(*test.condition, model);
+  return info;
+}
+
+using TestInfos = std::vector<std::shared_ptr<const TestInfo>>;
+
+Finding base_finding(const TestInfos& tests, int test, const Right* right) {
   Finding f;
-  f.test = test.id;
-  f.test_title = test.title;
-  f.criterion = test.criterion;
+  f.test = tests[static_cast<std::size_t>(test)];
   if (right) {
     f.right = right->id;
     f.article = right->article;
   }
-  for (const auto& c : test.citations)
-    f.citations.push_back(c.display());
-  f.explanation = test.explanation;
-  f.recommendation = test.recommendation;
-  if (test.condition)
-    f.condition = to_text(*test.condition, model);
   return f;
+}
+
+std::shared_ptr<const std::vector<SourcePara>> shared_sources(const std::vector<SourceRef>& sources) {
+  return std::make_shared<const std::vector<SourcePara>>(expand(sources));
 }
 
 std::vector<Cause> causes(const Model& model, const Provision& provision, const std::vector<int>& core) {
@@ -150,9 +163,12 @@ struct ChunkResult {
   std::vector<std::pair<int, std::vector<int>>> inconsistent; // provision, core
 };
 
-ChunkResult run_chunk(const Model& model, const Options& options, const std::vector<int>& provisions) {
+ChunkResult run_chunk(const Model& model, const Options& options, const TestInfos& tests,
+                      const std::vector<int>& provisions) {
   ChunkResult result;
-  solve::Engine engine(model, options.solver);
+  // A Z3 context is costly to make: only chunks with a decision the fast path leaves
+  // open get one.
+  std::optional<solve::Engine> engine;
   FastPath fast(model);
   for (int pi : provisions) {
     const Provision& provision = model.provisions[static_cast<std::size_t>(pi)];
@@ -160,17 +176,20 @@ ChunkResult run_chunk(const Model& model, const Options& options, const std::vec
     if (work.empty())
       continue;
     const Law& law = model.laws[static_cast<std::size_t>(provision.law)];
+    auto info = provision_info(model, provision);
+    auto sources = shared_sources(provision.sources);
+    std::string jurisdiction = jurisdiction_of(model, law);
     bool opened = false;
     std::optional<bool> consistent = true;
     std::vector<int> contradiction;
     for (const auto& w : work) {
       const Test& test = model.tests[static_cast<std::size_t>(w.test)];
       const Right& right = model.rights[static_cast<std::size_t>(w.right)];
-      Finding f = base_finding(model, test, &right);
+      Finding f = base_finding(tests, w.test, &right);
       f.id = provision.id + "/" + right.id + "/" + test.id;
-      f.provision = provision_info(model, provision);
-      f.jurisdiction = jurisdiction_of(model, law);
-      f.sources = expand(provision.sources);
+      f.provision = info;
+      f.jurisdiction = jurisdiction;
+      f.sources = sources;
 
       solve::Decision decision;
       bool settled = false;
@@ -184,14 +203,16 @@ ChunkResult run_chunk(const Model& model, const Options& options, const std::vec
       }
       if (!settled) {
         if (!opened) {
-          engine.begin(provision);
+          if (!engine)
+            engine.emplace(model, options.solver);
+          engine->begin(provision);
           opened = true;
-          consistent = engine.consistent(contradiction);
+          consistent = engine->consistent(contradiction);
           if (consistent && !*consistent)
             result.inconsistent.emplace_back(pi, contradiction);
         }
         if (consistent && *consistent) {
-          decision = engine.decide(test, right);
+          decision = engine->decide(test, right);
         } else {
           decision.verdict = Verdict::undetermined;
           decision.reason = consistent ? "the provision's facts contradict each other"
@@ -212,15 +233,16 @@ ChunkResult run_chunk(const Model& model, const Options& options, const std::vec
       result.findings.push_back(std::move(f));
     }
     if (opened)
-      engine.end();
+      engine->end();
   }
-  result.queries = engine.stats().queries;
+  result.queries = engine ? engine->stats().queries : 0;
   return result;
 }
 
 // Gap findings: a duty that no provision of a jurisdiction implements.
-void positive_obligations(const Model& model, std::vector<Finding>& findings) {
-  for (const auto& test : model.tests) {
+void positive_obligations(const Model& model, const TestInfos& tests, std::vector<Finding>& findings) {
+  for (std::size_t t = 0; t < model.tests.size(); ++t) {
+    const Test& test = model.tests[t];
     if (test.criterion != Criterion::positive_obligation || test.duty < 0)
       continue;
     const Duty& duty = model.duties[static_cast<std::size_t>(test.duty)];
@@ -235,7 +257,7 @@ void positive_obligations(const Model& model, std::vector<Finding>& findings) {
                                   [&](const Law& l) { return l.jurisdiction == static_cast<int>(j); });
       if (!has_laws && jurisdiction.reported_absent.empty())
         continue;
-      Finding f = base_finding(model, test, right);
+      Finding f = base_finding(tests, static_cast<int>(t), right);
       f.id = jurisdiction.id + "/" + (right ? right->id : std::string("-")) + "/" + test.id;
       f.jurisdiction = jurisdiction.id;
       f.route = "z3";
@@ -259,7 +281,7 @@ void positive_obligations(const Model& model, std::vector<Finding>& findings) {
           }
         f.note = "no provision of " + jurisdiction.id + " implements `" + duty.id + "`";
       }
-      f.sources = expand(sources);
+      f.sources = shared_sources(sources);
       findings.push_back(std::move(f));
     }
   }
@@ -274,12 +296,12 @@ std::optional<std::int64_t> date_of(const Model& model, const Provision& p) {
 
 // Conflict findings: two provisions, one permitting or obliging an act the other forbids,
 // for some person both apply to.
-void conflicts(const Model& model, const Options& options, std::vector<Finding>& findings,
+void conflicts(const Model& model, const Options& options, const TestInfos& infos, std::vector<Finding>& findings,
                unsigned long long& queries) {
-  std::vector<const Test*> tests;
-  for (const auto& test : model.tests)
-    if (test.criterion == Criterion::conflict)
-      tests.push_back(&test);
+  std::vector<int> tests;
+  for (std::size_t t = 0; t < model.tests.size(); ++t)
+    if (model.tests[t].criterion == Criterion::conflict)
+      tests.push_back(static_cast<int>(t));
   if (tests.empty())
     return;
   struct Rule {
@@ -333,7 +355,8 @@ void conflicts(const Model& model, const Options& options, std::vector<Finding>&
         const Provision& other = prevails == a.id ? a : b;
         const Deontic* yielding_rule = prevails == a.id ? forbid.deontic : allow.deontic;
         const Deontic* other_rule = prevails == a.id ? allow.deontic : forbid.deontic;
-        for (const Test* test : tests) {
+        for (int test_index : tests) {
+          const Test* test = &model.tests[static_cast<std::size_t>(test_index)];
           const Right* right = nullptr;
           for (int r : yielding.restricts)
             if (test->applies_to(r)) {
@@ -348,14 +371,14 @@ void conflicts(const Model& model, const Options& options, std::vector<Finding>&
               }
           if (!right && !test->all_rights)
             continue;
-          Finding f = base_finding(model, *test, right);
+          Finding f = base_finding(infos, test_index, right);
           f.id = yielding.id + "/" + (right ? right->id : std::string("-")) + "/" + test->id + "~" + other.id;
           f.provision = provision_info(model, yielding);
           f.jurisdiction = jurisdiction_of(model, model.laws[static_cast<std::size_t>(yielding.law)]);
           f.route = "z3";
           std::vector<SourceRef> sources = yielding.sources;
           sources.insert(sources.end(), other.sources.begin(), other.sources.end());
-          f.sources = expand(sources);
+          f.sources = shared_sources(sources);
           f.conflict = ConflictInfo{other.id,
                                     model.acts[static_cast<std::size_t>(key.second)].id,
                                     modality_name(yielding_rule->modality),
@@ -398,12 +421,15 @@ Result run(const Model& model, const Options& options, Diagnostics& diagnostics)
     chunks.emplace_back(selected.begin() + static_cast<std::ptrdiff_t>(i),
                         selected.begin() + static_cast<std::ptrdiff_t>(std::min(selected.size(), i + chunk_size)));
   std::vector<ChunkResult> chunk_results(chunks.size());
+  TestInfos tests;
+  for (const auto& test : model.tests)
+    tests.push_back(test_info(model, test));
   unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, chunks.size())));
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t c = next++; c < chunks.size(); c = next++)
-      chunk_results[c] = run_chunk(model, options, chunks[c]);
+      chunk_results[c] = run_chunk(model, options, tests, chunks[c]);
   };
   std::vector<std::thread> threads;
   for (unsigned i = 1; i < jobs; ++i)
@@ -427,12 +453,12 @@ Result run(const Model& model, const Options& options, Diagnostics& diagnostics)
   }
   auto decided = std::chrono::steady_clock::now();
   if (options.only_provision.empty()) {
-    positive_obligations(model, result.findings);
-    conflicts(model, options, result.findings, result.summary.queries);
+    positive_obligations(model, tests, result.findings);
+    conflicts(model, options, tests, result.findings, result.summary.queries);
   } else {
     std::vector<Finding> all;
-    positive_obligations(model, all);
-    conflicts(model, options, all, result.summary.queries);
+    positive_obligations(model, tests, all);
+    conflicts(model, options, tests, all, result.summary.queries);
     for (auto& f : all)
       if (f.provision && f.provision->id == options.only_provision)
         result.findings.push_back(std::move(f));

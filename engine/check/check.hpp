@@ -10,6 +10,7 @@
 #include "model/model.hpp"
 #include "solve/solver.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,23 +57,28 @@ struct ConflictInfo {
   std::string rule;     // hierarchy, speciality, later date, none
 };
 
+// What every finding of one test shares (kept once, not copied into each finding).
+struct TestInfo {
+  std::string id;
+  std::string title;
+  model::Criterion criterion = model::Criterion::legality;
+  std::vector<std::string> citations;
+  std::string explanation;
+  std::string recommendation;
+  std::string condition; // the failure condition, as written in the rules
+};
+
 struct Finding {
   std::string id;
-  std::optional<ProvisionInfo> provision; // none for gap findings
+  std::shared_ptr<const ProvisionInfo> provision; // none for gap findings
   std::string jurisdiction;
   std::string right;
   std::string article;
-  std::string test;
-  std::string test_title;
-  model::Criterion criterion = model::Criterion::legality;
+  std::shared_ptr<const TestInfo> test;
   Verdict verdict = Verdict::undetermined;
   std::vector<Cause> because;
   std::optional<Witness> witness;
-  std::vector<std::string> citations;
-  std::vector<SourcePara> sources;
-  std::string explanation;
-  std::string recommendation;
-  std::string condition; // the test's failure condition, as written in the rules
+  std::shared_ptr<const std::vector<SourcePara>> sources;
   std::optional<ConflictInfo> conflict;
   std::string route; // fast or z3
   std::string note;  // why undetermined, or other remarks

@@ -52,9 +52,9 @@ ordered_json finding_json(const Finding& f) {
   j["jurisdiction"] = f.jurisdiction;
   j["article"] = f.article.empty() ? ordered_json(nullptr) : ordered_json(f.article);
   j["right"] = f.right.empty() ? ordered_json(nullptr) : ordered_json(f.right);
-  j["test"] = f.test;
-  j["test_title"] = f.test_title;
-  j["criterion"] = model::criterion_name(f.criterion);
+  j["test"] = f.test->id;
+  j["test_title"] = f.test->title;
+  j["criterion"] = model::criterion_name(f.test->criterion);
   j["verdict"] = solve::verdict_name(f.verdict);
   ordered_json because = ordered_json::array();
   for (const auto& c : f.because) {
@@ -64,13 +64,14 @@ ordered_json finding_json(const Finding& f) {
   }
   j["because"] = because;
   j["witness"] = witness_json(f.witness);
-  j["citations"] = f.citations;
+  j["citations"] = f.test->citations;
   ordered_json sources = ordered_json::array();
-  for (const auto& s : f.sources)
-    sources.push_back({{"doc", s.document}, {"para", s.para}});
+  if (f.sources)
+    for (const auto& s : *f.sources)
+      sources.push_back({{"doc", s.document}, {"para", s.para}});
   j["sources"] = sources;
-  j["explanation"] = f.explanation;
-  j["recommendation"] = f.recommendation;
+  j["explanation"] = f.test->explanation;
+  j["recommendation"] = f.test->recommendation;
   if (f.conflict) {
     const auto& c = *f.conflict;
     j["conflict"] = {{"with", c.other},
@@ -151,10 +152,10 @@ struct Style {
 };
 
 void finding_text(std::string& out, const Finding& f, const Style& style, const std::string& indent) {
-  out += indent + style.verdict(f.verdict) + "  " + (f.right.empty() ? "-" : f.right) + "  " + f.test + "  [" +
-         model::criterion_name(f.criterion) + "]\n";
+  out += indent + style.verdict(f.verdict) + "  " + (f.right.empty() ? "-" : f.right) + "  " + f.test->id + "  [" +
+         model::criterion_name(f.test->criterion) + "]\n";
   std::string inner = indent + "    ";
-  out += inner + f.test_title + "\n";
+  out += inner + f.test->title + "\n";
   if (f.conflict) {
     const auto& c = *f.conflict;
     out += inner + "conflicts with: " + c.other + " (" + c.modality + " vs " + c.other_modality + " `" + c.act +
@@ -170,16 +171,17 @@ void finding_text(std::string& out, const Finding& f, const Style& style, const 
     out += inner + "note: " + f.note + "\n";
   if (f.verdict == Verdict::may_fail)
     return; // the open facts are the story; `explain` gives citations and sources
-  if (!f.citations.empty()) {
+  const auto& citations = f.test->citations;
+  if (!citations.empty()) {
     out += inner + "cites: ";
-    for (std::size_t i = 0; i < f.citations.size(); ++i)
-      out += (i > 0 ? "; " : "") + f.citations[i];
+    for (std::size_t i = 0; i < citations.size(); ++i)
+      out += (i > 0 ? "; " : "") + citations[i];
     out += "\n";
   }
-  if (!f.sources.empty())
-    out += inner + "sources: " + sources_text(f.sources) + "\n";
-  if (f.verdict != Verdict::passes && !f.recommendation.empty())
-    out += inner + "recommendation: " + f.recommendation + "\n";
+  if (f.sources && !f.sources->empty())
+    out += inner + "sources: " + sources_text(*f.sources) + "\n";
+  if (f.verdict != Verdict::passes && !f.test->recommendation.empty())
+    out += inner + "recommendation: " + f.test->recommendation + "\n";
 }
 
 } // namespace
@@ -238,7 +240,7 @@ std::string render_text(const check::Result& result, const model::Model& model, 
       std::vector<std::string> silent;
       for (const Finding* f : findings) {
         if (f->verdict == Verdict::may_fail && f->note == check::silent_note)
-          silent.push_back(f->test + (f->right.empty() ? "" : " (" + f->right + ")"));
+          silent.push_back(f->test->id + (f->right.empty() ? "" : " (" + f->right + ")"));
         else
           finding_text(out, *f, style, "    ");
       }
@@ -284,10 +286,11 @@ std::string render_explain(const Finding& f, const model::Model& model, bool col
     out += "provision:  none (a duty no provision of " + f.jurisdiction + " implements)\n";
   }
   out += "right:      " + (f.right.empty() ? std::string("-") : f.right + ", ICCPR art. " + f.article) + "\n";
-  out += "test:       " + f.test + " — " + f.test_title + " [" + model::criterion_name(f.criterion) + "]\n";
-  if (!f.condition.empty())
-    out += "fails when: " + f.condition + "\n";
-  int test_index = model.find_test(f.test);
+  out += "test:       " + f.test->id + " — " + f.test->title + " [" + model::criterion_name(f.test->criterion) +
+         "]\n";
+  if (!f.test->condition.empty())
+    out += "fails when: " + f.test->condition + "\n";
+  int test_index = model.find_test(f.test->id);
   if (test_index >= 0 && model.tests[static_cast<std::size_t>(test_index)].duty >= 0)
     out += "requires:   " +
            model.duties[static_cast<std::size_t>(model.tests[static_cast<std::size_t>(test_index)].duty)].id + "\n";
@@ -341,17 +344,17 @@ std::string render_explain(const Finding& f, const model::Model& model, bool col
     for (const auto& v : f.witness->facts)
       out += "  " + v.name + " = " + v.value + "\n";
   }
-  if (!f.citations.empty()) {
+  if (!f.test->citations.empty()) {
     out += "\ncitations:\n";
-    for (const auto& c : f.citations)
+    for (const auto& c : f.test->citations)
       out += "  " + c + "\n";
   }
-  if (!f.sources.empty())
-    out += "\nsources:    " + sources_text(f.sources) + "\n";
-  if (!f.explanation.empty())
-    out += "\nexplanation:    " + f.explanation + "\n";
-  if (!f.recommendation.empty())
-    out += "recommendation: " + f.recommendation + "\n";
+  if (f.sources && !f.sources->empty())
+    out += "\nsources:    " + sources_text(*f.sources) + "\n";
+  if (!f.test->explanation.empty())
+    out += "\nexplanation:    " + f.test->explanation + "\n";
+  if (!f.test->recommendation.empty())
+    out += "recommendation: " + f.test->recommendation + "\n";
   return out;
 }
 
