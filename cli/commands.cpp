@@ -138,6 +138,8 @@ std::vector<std::string> rule_files(const std::vector<std::string>& paths, Diagn
         if (it->is_regular_file(ec) && it->path().extension() == ".sir")
           found.push_back(it->path().string());
       std::sort(found.begin(), found.end());
+      if (found.empty())
+        diagnostics.error("E0001", {}, "`" + path + "` holds no rule files (*.sir)");
       files.insert(files.end(), found.begin(), found.end());
     } else if (fs::exists(path, ec)) {
       files.push_back(path);

@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
                "the engine asks Z3 which provisions fail which tests.",
                "siracusa"};
   app.require_subcommand(1);
+  // Global options may also follow the command: `siracusa check --color never`.
+  app.fallthrough();
   app.set_version_flag("--version", std::string("siracusa ") + SIRACUSA_VERSION);
   GlobalOptions global;
   app.add_flag("-v,--verbose", global.verbose, "Log stages, timings and solver counts to stderr");
@@ -45,8 +47,10 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--format", check.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   check_cmd->add_option("-o,--output", check.output, "Write the report to FILE (written whole, or not at all)");
   check_cmd->add_flag("--include-passes", check.include_passes, "List findings that pass too");
+  // A day at most; CLI::PositiveNumber would print the largest double as its bound.
+  const auto timeout_range = CLI::Range(1U, 86'400'000U);
   check_cmd->add_option("--timeout-ms", check.timeout_ms, "Solver time limit per query (default 2000)")
-      ->check(CLI::PositiveNumber);
+      ->check(timeout_range);
   check_cmd->add_option("--rlimit", check.rlimit, "Solver resource limit per query (0 = none)");
   check_cmd->add_flag("--all-z3", check.all_z3, "Send every decision to Z3 (no fast path), for audits");
   check_cmd->add_option("-j,--jobs", check.jobs, "Worker threads (default: cores)");
@@ -56,7 +60,7 @@ int main(int argc, char** argv) {
   auto* explain_cmd = app.add_subcommand("explain", "Print one finding in full: condition, facts, core, witness");
   explain_cmd->add_option("finding", explain.finding, "A finding id: provision/right/test")->required();
   explain_cmd->add_option("paths", explain.paths, "Files or folders; default as for check");
-  explain_cmd->add_option("--timeout-ms", explain.timeout_ms, "Solver time limit per query")->check(CLI::PositiveNumber);
+  explain_cmd->add_option("--timeout-ms", explain.timeout_ms, "Solver time limit per query")->check(timeout_range);
 
   try {
     app.parse(argc, argv);
@@ -67,6 +71,18 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    // A mistyped command is otherwise reported as "A subcommand is required".
+    auto left = app.remaining();
+    bool any_command = lint_cmd->parsed() || fmt_cmd->parsed() || check_cmd->parsed() || explain_cmd->parsed();
+    if (!any_command && !left.empty() && !left.front().empty()) {
+      if (left.front().front() == '-')
+        std::cerr << "siracusa: error[E0009]: unknown option `" << left.front() << "`\n";
+      else
+        std::cerr << "siracusa: error[E0009]: unknown command `" << left.front()
+                  << "`; the commands are lint, fmt, check and explain\n";
+      std::cerr << "Run `siracusa --help` for usage.\n";
+      return 2;
+    }
     std::cerr << "siracusa: error[E0009]: " << e.what() << "\n";
     std::cerr << "Run `siracusa --help` for usage.\n";
     return 2;

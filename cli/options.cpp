@@ -18,22 +18,42 @@ std::optional<ProjectConfig> find_project_config(const fs::path& start, std::str
       config.file = candidate;
       try {
         toml::table table = toml::parse_file(candidate.string());
-        if (auto* paths = table["corpus"]["paths"].as_array()) {
-          for (const auto& item : *paths) {
-            if (auto value = item.value<std::string>())
-              config.paths.push_back((folder / *value).lexically_normal().string());
-            else
-              error = candidate.string() + ": `corpus.paths` must be a list of strings";
+        // A value of the wrong kind: E0008 at the value, like a syntax error.
+        auto invalid = [&](const toml::node& node, const std::string& message) {
+          if (!error.empty())
+            return;
+          const auto& where = node.source().begin;
+          error = candidate.string() + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) +
+                  ": error[E0008]: invalid siracusa.toml: " + message;
+        };
+        if (auto* corpus = table["corpus"].node(); corpus && !corpus->is_table())
+          invalid(*corpus, "`corpus` must be a table (`[corpus]`)");
+        if (auto* paths = table["corpus"]["paths"].node()) {
+          if (auto* list = paths->as_array()) {
+            for (const auto& item : *list) {
+              if (auto value = item.value<std::string>())
+                config.paths.push_back((folder / *value).lexically_normal().string());
+              else
+                invalid(item, "`corpus.paths` must be a list of strings");
+            }
+          } else {
+            invalid(*paths, "`corpus.paths` must be a list of strings");
           }
         }
-        if (auto timeout = table["check"]["timeout_ms"].value<int64_t>()) {
-          if (*timeout <= 0)
-            error = candidate.string() + ": `check.timeout_ms` must be positive";
+        if (auto* timeout = table["check"]["timeout_ms"].node()) {
+          auto value = timeout->value<int64_t>();
+          if (!value || *value <= 0 || *value > 86'400'000)
+            invalid(*timeout, "`check.timeout_ms` must be a positive number of milliseconds");
           else
-            config.timeout_ms = static_cast<unsigned>(*timeout);
+            config.timeout_ms = static_cast<unsigned>(*value);
         }
-        if (auto format = table["check"]["format"].value<std::string>())
-          config.format = *format;
+        if (auto* format = table["check"]["format"].node()) {
+          auto value = format->value<std::string>();
+          if (!value || (*value != "text" && *value != "json"))
+            invalid(*format, "`check.format` must be \"text\" or \"json\"");
+          else
+            config.format = *value;
+        }
       } catch (const toml::parse_error& e) {
         const auto& where = e.source().begin;
         error = candidate.string() + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) +

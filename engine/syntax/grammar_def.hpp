@@ -10,6 +10,7 @@
 #include <boost/spirit/home/x3.hpp>
 
 #include <string_view>
+#include <unordered_set>
 
 namespace siracusa::syntax {
 
@@ -143,21 +144,28 @@ inline constexpr std::string_view top_level_words[] = {"import", "document", "en
                                                        "act", "right", "test", "jurisdiction", "law",
                                                        "amendment"};
 
+// Matches when the next word is a reserved word. Reads the word once and looks it up,
+// rather than trying every keyword in turn (identifiers are the commonest token).
 struct reserved_word_parser : x3::parser<reserved_word_parser> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
 
+  static bool is_reserved(std::string_view word) {
+    static const std::unordered_set<std::string_view> words(std::begin(reserved_words), std::end(reserved_words));
+    return words.count(word) != 0;
+  }
+
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
-  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
-             Attribute&) const {
-    for (auto word : reserved_words) {
-      Iterator it = first;
-      if (keyword_parser(word).parse(it, last, context, rcontext, x3::unused)) {
-        first = it;
-        return true;
-      }
-    }
-    return false;
+  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&, Attribute&) const {
+    Iterator it = first;
+    x3::skip_over(it, last, context);
+    Iterator end = it;
+    while (end != last && is_ident_char(*end))
+      ++end;
+    if (end == it || !is_reserved(std::string_view(&*it, static_cast<std::size_t>(end - it))))
+      return false;
+    first = end;
+    return true;
   }
 };
 
