@@ -227,7 +227,9 @@ ChunkResult run_chunk(const Model& model, const Options& options, const TestInfo
       if (f.verdict == Verdict::may_fail && states_none_of(provision, *test.condition))
         f.note = silent_note;
       f.because = causes(model, provision, decision.core);
-      f.witness = decision.witness;
+      // A failure with nothing left open has no scenario to show.
+      if (decision.witness && !decision.witness->empty())
+        f.witness = decision.witness;
       if (!decision.reason.empty())
         f.note = decision.reason;
       result.findings.push_back(std::move(f));

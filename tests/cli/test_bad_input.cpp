@@ -18,7 +18,9 @@ const char* const vocabulary = "document doc {\n  title: \"A source\"\n  paragra
                                "fact regime: regime_kind \"How the right is controlled.\"\n"
                                "right art19 {\n  article: 19\n  title: \"Expression\"\n}\n";
 
-std::string quote(const std::string& s) { return "'" + s + "'"; }
+std::string quote(const std::string& s) {
+  return "'" + s + "'";
+}
 
 // Runs the binary with a time limit, optionally from another working folder.
 Run run_siracusa(const std::string& arguments, const fs::path& folder = {}, const std::string& environment = {}) {
@@ -60,7 +62,9 @@ std::vector<std::string> listing(const fs::path& folder) {
   return names;
 }
 
-bool has_escape(const std::string& s) { return s.find('\x1b') != std::string::npos; }
+bool has_escape(const std::string& s) {
+  return s.find('\x1b') != std::string::npos;
+}
 
 } // namespace
 
@@ -99,10 +103,13 @@ TEST_CASE("binary, invalid UTF-8, too deep and too large files are located error
     const char* located; // file:line:col id
   };
   std::vector<Bad> bad = {
-      {"binary.sir", std::string("enum e { a }\n\x7f" "ELF\0\0\x01\x02", 21), "binary.sir:2:5 E0003"},
+      {"binary.sir",
+       std::string("enum e { a }\n\x7f"
+                   "ELF\0\0\x01\x02",
+                   21),
+       "binary.sir:2:5 E0003"},
       {"latin1.sir", "document doc {\n  title: \"Caf\xe9\"\n}\n", "latin1.sir:2:14 E0002"},
-      {"deep.sir", "fact x: bool\n" + std::string(10000, '(') + std::string(10000, ')') + "\n",
-       "deep.sir:2:65 E0005"},
+      {"deep.sir", "fact x: bool\n" + std::string(10000, '(') + std::string(10000, ')') + "\n", "deep.sir:2:65 E0005"},
       {"huge.sir", std::string(20U * 1024U * 1024U, '#'), "huge.sir:1:1 E0004"},
   };
   for (const auto& b : bad)
@@ -171,9 +178,8 @@ TEST_CASE("every independent error of a file is reported by lint", "[cli][bad-in
                        "fact label: txt\n");
   Run run = run_siracusa("--color never lint bad.sir", dir.path());
   check_rejected(run, "4 errors, 0 warnings");
-  CHECK(located_errors(run.err) ==
-        std::vector<std::string>{"bad.sir:2:13 E0101", "bad.sir:3:14 E0201", "bad.sir:6:10 E0104",
-                                 "bad.sir:8:13 E0201"});
+  CHECK(located_errors(run.err) == std::vector<std::string>{"bad.sir:2:13 E0101", "bad.sir:3:14 E0201",
+                                                            "bad.sir:6:10 E0104", "bad.sir:8:13 E0201"});
 }
 
 TEST_CASE("fmt on a file with errors leaves every file byte for byte unchanged", "[cli][bad-input]") {
@@ -310,8 +316,7 @@ TEST_CASE("NO_COLOR and --color never give no escape codes, even on a terminal",
   }
   auto on_terminal = [&](const std::string& environment, const std::string& arguments) {
     std::string inner = environment + " timeout 20 " + binary() + " " + arguments;
-    return run_command("cd " + quote(dir.path().string()) + " && timeout 30 script -qec \"" + inner +
-                       "\" /dev/null");
+    return run_command("cd " + quote(dir.path().string()) + " && timeout 30 script -qec \"" + inner + "\" /dev/null");
   };
   CHECK(has_escape(on_terminal("NO_COLOR=", "lint bad.sir").out));
   CHECK_FALSE(has_escape(on_terminal("NO_COLOR=1", "lint bad.sir").out));

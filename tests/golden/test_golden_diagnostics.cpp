@@ -26,7 +26,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path golden_root() { return fs::path(source_dir()) / "tests" / "golden" / "diagnostics"; }
+fs::path golden_root() {
+  return fs::path(source_dir()) / "tests" / "golden" / "diagnostics";
+}
 
 bool rebaselining() {
   const char* value = std::getenv("SIRACUSA_REBASELINE");

@@ -23,6 +23,7 @@ Loaded with_base(const std::string& main) {
 
 // A law whose provision `p` restricts art19 and has a source; `facts` start on line 10,
 // indented by four spaces (a fact's name is at column 5).
+// clang-format off
 std::string law_with(const std::string& facts) {
   return "law l {\n"                  // 2
          "  title: \"A law\"\n"       // 3
@@ -48,6 +49,7 @@ std::string test_with(const std::string& condition) {
          "  recommendation: \"r\"\n"               // 8
          "}\n";
 }
+// clang-format on
 
 Ids parse_ids(const std::string& text, const syntax::ParseLimits& limits = {}) {
   Diagnostics diagnostics;
@@ -147,8 +149,7 @@ TEST_CASE("E0102: a block that is not closed", "[diagnostics]") {
   auto parsed = parse_text(text, diagnostics);
   // The declaration right after the unclosed block is still read.
   CHECK(parsed->ast.declarations.size() == 1);
-  CHECK(diagnostics.all().front().message ==
-        "expected `}` to close right `r` opened at 1:9, found keyword `fact`");
+  CHECK(diagnostics.all().front().message == "expected `}` to close right `r` opened at 1:9, found keyword `fact`");
   // At the end of the file.
   CHECK(parse_ids("law l {\n  title: \"x\"\n") == Ids{"E0102@3:1"});
   // An unclosed set in an expression.
@@ -177,11 +178,9 @@ TEST_CASE("E0105: a date that is not in the calendar", "[diagnostics]") {
 
 TEST_CASE("E0106: a number too large, or an empty range of paragraphs", "[diagnostics]") {
   CHECK(ids_at(with_base(law_with("notice_days: 1000000000001 days")).diagnostics) == Ids{"E0106@10:18"});
-  CHECK(ids_at(with_base(law_with("notice_days: 99999999999999999999999 days")).diagnostics) ==
-        Ids{"E0106@10:18"});
+  CHECK(ids_at(with_base(law_with("notice_days: 99999999999999999999999 days")).diagnostics) == Ids{"E0106@10:18"});
   CHECK(ids_at(with_base(law_with("notice_days: 1000000000000 days")).diagnostics).empty());
-  CHECK(ids_at(with_base("document d2 {\n  title: \"x\"\n  paragraphs: 10..1\n}\n").diagnostics) ==
-        Ids{"E0106@4:15"});
+  CHECK(ids_at(with_base("document d2 {\n  title: \"x\"\n  paragraphs: 10..1\n}\n").diagnostics) == Ids{"E0106@4:15"});
 }
 
 // ---- names ---------------------------------------------------------------------------------
@@ -219,7 +218,8 @@ TEST_CASE("E0205: an unknown right", "[diagnostics]") {
 }
 
 TEST_CASE("E0206: an import cycle, reported once at the import that starts it", "[diagnostics]") {
-  auto loaded = load_files({{"a.sir", "import \"b.sir\"\n"}, {"b.sir", "enum e { x }\nimport \"c.sir\"\n"},
+  auto loaded = load_files({{"a.sir", "import \"b.sir\"\n"},
+                            {"b.sir", "enum e { x }\nimport \"c.sir\"\n"},
                             {"c.sir", "import \"a.sir\"\n"}});
   REQUIRE(ids_at(loaded.diagnostics) == Ids{"E0206@1:1"});
   CHECK(loaded.diagnostics.all().front().message == "import cycle: a.sir -> b.sir -> c.sir -> a.sir");
@@ -252,8 +252,7 @@ TEST_CASE("E0210: a required clause left out", "[diagnostics]") {
   CHECK(ids_at(with_base("test t {\n  applies to: art19\n  criterion: positive_obligation\n"
                          "  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n}\n")
                    .diagnostics) == Ids{"E0210@2:6"});
-  CHECK(ids_at(with_base("law l {\n  title: \"A law\"\n  jurisdiction: xx\n}\n").diagnostics) ==
-        Ids{"E0210@2:5"});
+  CHECK(ids_at(with_base("law l {\n  title: \"A law\"\n  jurisdiction: xx\n}\n").diagnostics) == Ids{"E0210@2:5"});
 }
 
 TEST_CASE("E0211: a clause given twice, at the second", "[diagnostics]") {

@@ -30,8 +30,12 @@ std::string test_with(const std::string& condition) {
          "\n  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n}\n";
 }
 
-Ids test_ids(const std::string& condition) { return ids_at(with_base(test_with(condition)).diagnostics); }
-Ids fact_ids(const std::string& facts) { return ids_at(with_base(law_with(facts)).diagnostics); }
+Ids test_ids(const std::string& condition) {
+  return ids_at(with_base(test_with(condition)).diagnostics);
+}
+Ids fact_ids(const std::string& facts) {
+  return ids_at(with_base(law_with(facts)).diagnostics);
+}
 
 std::string messages(const Diagnostics& diagnostics) {
   std::string out;
@@ -306,12 +310,12 @@ TEST_CASE("a name declared twice across files is reported where it is repeated",
 }
 
 TEST_CASE("every independent error in a file is reported", "[resolve]") {
-  std::string main = "enum colour { red green }\n"                        // 2: E0102 at `green`
-                     "fact weight integer\n"                              // 3: E0101
-                     "fact painted: bool\n"                               // 4: fine
-                     "right r {\n  article: 7\n  title: \"Unclosed\n}\n"  // 5-8: E0104 at 7:10
-                     + test_with("regim == authorisation")                // 9-16: E0203 at 12:15
-                     + law_with("notice_days: 10");                       // 17-: E0204 at 25:18
+  std::string main = "enum colour { red green }\n"                       // 2: E0102 at `green`
+                     "fact weight integer\n"                             // 3: E0101
+                     "fact painted: bool\n"                              // 4: fine
+                     "right r {\n  article: 7\n  title: \"Unclosed\n}\n" // 5-8: E0104 at 7:10
+                     + test_with("regim == authorisation")               // 9-16: E0203 at 12:15
+                     + law_with("notice_days: 10");                      // 17-: E0204 at 25:18
   auto loaded = with_base(main);
   CHECK(ids_at(loaded.diagnostics) == Ids{"E0102@2:19", "E0101@3:13", "E0104@7:10", "E0203@12:15", "E0204@25:18"});
   // What parsed is in the model.
@@ -334,7 +338,9 @@ TEST_CASE("Kazakh and Russian text round-trips through the model", "[resolve]") 
   const std::string russian = "О порядке организации и проведения мирных собраний";
   auto loaded = with_base("jurisdiction kz {\n"
                           "  title: \"Republic of Kazakhstan\"\n"
-                          "  original_title: \"" + kazakh + "\"\n"
+                          "  original_title: \"" +
+                          kazakh +
+                          "\"\n"
                           "}\n"
                           "law kz_assemblies {\n"
                           "  title: \"On peaceful assemblies\"\n"
