@@ -57,8 +57,14 @@ int main(int argc, char** argv) {
   bench::write_corpus(vocabulary, rules, folder, spec);
   auto t1 = clock::now();
   Diagnostics load_diagnostics;
-  model::Model model = model::load_model({folder.string()}, load_diagnostics);
+  model::FileSet files = model::load_files({folder.string()}, load_diagnostics);
+  auto parsed = clock::now();
+  model::Model model = model::resolve(files, load_diagnostics);
+  auto resolved = clock::now();
+  files = {};
   auto t2 = clock::now();
+  std::cerr << "parse " << ms(t1, parsed) << " ms, resolve " << ms(parsed, resolved) << " ms, free "
+            << ms(resolved, t2) << " ms\n";
   if (load_diagnostics.has_errors()) {
     load_diagnostics.sort();
     std::cerr << render_all(load_diagnostics, {}).substr(0, 4000);

@@ -149,7 +149,7 @@ long number(const std::string& value) {
 
 // ---- boolean connectives ------------------------------------------------------------------
 
-TEST_CASE("solver: and needs every conjunct; the core names both facts", "[solver]") {
+TEST_CASE("solver: and needs every conjunct, and the core names both facts", "[solver]") {
   Setup s{"precise and notice_days > 5 days", {"precise: yes", "notice_days: 10 days"}};
   Outcome o = decide(s);
   CHECK(o.verdict == Verdict::fails);
@@ -164,7 +164,7 @@ TEST_CASE("solver: and needs every conjunct; the core names both facts", "[solve
   check_core(s, o);
 }
 
-TEST_CASE("solver: or needs one disjunct; a minimal core names only that one", "[solver]") {
+TEST_CASE("solver: or needs one disjunct, and a minimal core names only that one", "[solver]") {
   Setup s{"precise or notice_days > 5 days", {"precise: yes", "notice_days: 1 days"}};
   Outcome o = decide(s);
   CHECK(o.verdict == Verdict::fails);
