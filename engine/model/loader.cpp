@@ -1,6 +1,8 @@
 #include "model/loader.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <optional>
 #include <map>
 #include <set>
@@ -47,6 +49,7 @@ public:
         diagnostics_.error("E0001", {}, "`" + path + "` holds no rule files (*.sir)");
         return;
       }
+      preparse(found);
       for (const auto& file : found)
         load(file, {});
       return;
@@ -111,14 +114,19 @@ private:
         diagnostics_.error("E0001", {}, "cannot read `" + path.generic_string() + "`");
       return std::nullopt;
     }
-    // Diagnostics show the display name, not the absolute path.
-    auto source = syntax::read_source(canonical.string(), diagnostics_, requested_at, options_.limits, display);
-    if (!source)
+    std::unique_ptr<syntax::ParsedFile> parsed;
+    if (auto ready = preparsed_.find(canonical); ready != preparsed_.end()) {
+      diagnostics_.append(ready->second.diagnostics);
+      parsed = std::move(ready->second.parsed);
+      preparsed_.erase(ready);
+    } else {
+      parsed = read_and_parse(canonical, display, requested_at, diagnostics_);
+    }
+    if (!parsed)
       return std::nullopt;
-    source = std::make_shared<SourceFile>(display, source->text());
     std::size_t index = files_.size();
     by_path_[canonical] = index;
-    files_.push_back(LoadedFile{display, canonical, syntax::parse(source, diagnostics_, options_.limits), {}, {}});
+    files_.push_back(LoadedFile{display, canonical, std::move(parsed), {}, {}});
     // Copy what we need: files_ may reallocate while imports load.
     std::vector<std::pair<std::string, Span>> imports;
     for (const auto& declaration : files_[index].parsed->ast.declarations) {
@@ -136,6 +144,50 @@ private:
         files_[index].imports.push_back(index); // keeps positions aligned with the import statements
     }
     return index;
+  }
+
+  std::unique_ptr<syntax::ParsedFile> read_and_parse(const fs::path& canonical, const std::string& display,
+                                                     const Span& requested_at, Diagnostics& diagnostics) const {
+    // Diagnostics show the display name, not the absolute path.
+    auto source = syntax::read_source(canonical.string(), diagnostics, requested_at, options_.limits, display);
+    if (!source)
+      return nullptr;
+    source = std::make_shared<SourceFile>(display, source->text());
+    return syntax::parse(source, diagnostics, options_.limits);
+  }
+
+  // Parses the files of a folder on all cores; `load` then takes them in order, so the
+  // result is the same as parsing one by one.
+  void preparse(const std::vector<fs::path>& files) {
+    unsigned threads = std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()), 8);
+    if (files.size() < 4 || threads < 2)
+      return;
+    struct Slot {
+      fs::path canonical;
+      Preparsed result;
+    };
+    std::vector<Slot> slots(files.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i = next++; i < files.size(); i = next++) {
+        std::error_code error;
+        fs::path canonical = fs::weakly_canonical(fs::absolute(files[i], error), error);
+        if (error || by_path_.count(canonical))
+          continue;
+        slots[i].canonical = canonical;
+        slots[i].result.parsed = read_and_parse(canonical, display_name(canonical, options_.display_root), {},
+                                                slots[i].result.diagnostics);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+      pool.emplace_back(work);
+    work();
+    for (auto& t : pool)
+      t.join();
+    for (auto& slot : slots)
+      if (!slot.canonical.empty() && (slot.result.parsed || slot.result.diagnostics.size() > 0))
+        preparsed_.emplace(slot.canonical, std::move(slot.result));
   }
 
   void find_cycle(FileSet& set, std::size_t file, std::size_t import_position) {
@@ -186,6 +238,11 @@ private:
   const LoadOptions& options_;
   std::vector<LoadedFile> files_;
   std::map<fs::path, std::size_t> by_path_;
+  struct Preparsed {
+    std::unique_ptr<syntax::ParsedFile> parsed;
+    Diagnostics diagnostics;
+  };
+  std::map<fs::path, Preparsed> preparsed_;
   std::set<std::set<std::size_t>> reported_;
 };
 
