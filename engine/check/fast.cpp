@@ -839,29 +839,55 @@ FastPath::FastPath(const Model& model) : model_(model) {
   }
 }
 
+struct FastPath::ProvisionReading {
+  Reading reading;
+  bool usable = true; // false when a stated fact cannot be represented: Z3 decides
+};
+
+FastPath::~FastPath() = default;
+
 std::optional<solve::Decision> FastPath::decide(const Provision& provision, const Test& test, const Right& right) {
   if (!test.condition || test.condition->type.is_error())
     return std::nullopt;
   const Expr& condition = *test.condition;
-  std::vector<int> used = facts_used(condition);
-  Reading reading;
-  reading.facts.resize(model_.facts.size());
-  // Every stated fact must be representable, even one the condition does not read: a
-  // contradictory fact makes every verdict undetermined, and that is Z3's to report.
-  for (const auto& stated : provision.facts) {
-    const FactDecl& fact = model_.facts[static_cast<std::size_t>(stated.fact)];
-    if (fact.type.kind == Type::Kind::predicate) {
-      const auto& value = stated.value.values;
-      if (stated.value.form == FactValue::Form::exact && !value.empty() && value.front() &&
-          !value.front()->type.is_error())
-        reading.facts[static_cast<std::size_t>(stated.fact)] = Abstract::predicate_of(value.front().get());
-      continue;
+  auto used_it = facts_used_.find(&test);
+  if (used_it == facts_used_.end())
+    used_it = facts_used_.emplace(&test, facts_used(condition)).first;
+  const std::vector<int>& used = used_it->second;
+  if (cached_ != &provision) {
+    cache_ = std::make_unique<ProvisionReading>();
+    cached_ = &provision;
+    Reading& base = cache_->reading;
+    base.facts.resize(model_.facts.size());
+    // Every stated fact must be representable, even one the condition does not read: a
+    // contradictory fact makes every verdict undetermined, and that is Z3's to report.
+    for (const auto& stated : provision.facts) {
+      const FactDecl& fact = model_.facts[static_cast<std::size_t>(stated.fact)];
+      if (fact.type.kind == Type::Kind::predicate) {
+        const auto& value = stated.value.values;
+        if (stated.value.form == FactValue::Form::exact && !value.empty() && value.front() &&
+            !value.front()->type.is_error())
+          base.facts[static_cast<std::size_t>(stated.fact)] = Abstract::predicate_of(value.front().get());
+        continue;
+      }
+      auto value = stated_value(model_, fact, &stated, right);
+      if (!value) {
+        cache_->usable = false;
+        break;
+      }
+      base.facts[static_cast<std::size_t>(stated.fact)] = *value;
     }
-    auto value = stated_value(model_, fact, &stated, right);
-    if (!value)
-      return std::nullopt;
-    reading.facts[static_cast<std::size_t>(stated.fact)] = *value;
+    // What is not stated can be anything its type allows (predicates stay open).
+    for (std::size_t f = 0; f < model_.facts.size(); ++f)
+      if (!base.facts[f] && model_.facts[f].type.kind != Type::Kind::predicate)
+        if (auto any = anything(model_.facts[f].type); any.kind != Abstract::Kind::opaque)
+          base.facts[f] = any;
+    const Law& law = model_.laws[static_cast<std::size_t>(provision.law)];
+    base.level = Abstract::members(1ULL << static_cast<int>(law.level));
   }
+  if (!cache_->usable)
+    return std::nullopt;
+  const Reading& reading = cache_->reading;
   for (int f : used) {
     const FactDecl& fact = model_.facts[static_cast<std::size_t>(f)];
     if (fact.type.kind == Type::Kind::predicate) {
@@ -869,13 +895,10 @@ std::optional<solve::Decision> FastPath::decide(const Provision& provision, cons
       const StatedFact* stated = provision.find(f);
       if (stated && stated->value.form != FactValue::Form::exact && stated->value.form != FactValue::Form::unknown)
         return std::nullopt;
-      continue; // open (opaque) unless stated exactly
+    } else if (!reading.facts[static_cast<std::size_t>(f)]) {
+      return std::nullopt; // a type the evaluator does not represent
     }
-    if (!reading.facts[static_cast<std::size_t>(f)])
-      reading.facts[static_cast<std::size_t>(f)] = anything(fact.type);
   }
-  const Law& law = model_.laws[static_cast<std::size_t>(provision.law)];
-  reading.level = Abstract::members(1ULL << static_cast<int>(law.level));
 
   Tri verdict = Evaluator(model_, right, reading).eval_truth(condition);
   // A certain answer rests on the stated facts without which it is no longer certain.

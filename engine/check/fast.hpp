@@ -12,13 +12,19 @@
 #include "model/model.hpp"
 #include "solve/solver.hpp"
 
+#include <memory>
 #include <optional>
+#include <unordered_map>
+#include <vector>
 
 namespace siracusa::check {
 
 class FastPath {
 public:
   explicit FastPath(const model::Model& model);
+  ~FastPath();
+  FastPath(const FastPath&) = delete;
+  FastPath& operator=(const FastPath&) = delete;
   std::optional<solve::Decision> decide(const model::Provision& provision, const model::Test& test,
                                         const model::Right& right);
 
@@ -27,6 +33,11 @@ private:
   // Readings to try for a predicate fact the provision leaves open: everyone, no one,
   // and each value of each person attribute.
   std::vector<model::ExprPtr> predicate_samples_;
+  // The provision's facts as abstract values, computed once for all its decisions.
+  struct ProvisionReading;
+  std::unique_ptr<ProvisionReading> cache_;
+  const model::Provision* cached_ = nullptr;
+  std::unordered_map<const model::Test*, std::vector<int>> facts_used_;
 };
 
 } // namespace siracusa::check
