@@ -1,5 +1,6 @@
 #include "check/fast.hpp"
 
+#include "model/classes.hpp"
 #include "model/print.hpp"
 
 #include <algorithm>
@@ -458,96 +459,32 @@ private:
     return result;
   }
 
-  // The classes of persons the body can tell apart, as in the solver's expansion: every
-  // value of the enum and bool attributes it mentions, and for integer attributes the
-  // constants they are compared with and their neighbours. Exact when integer attributes
-  // are compared only with constants; otherwise unknown (Z3 decides).
-  struct Mentions {
-    std::set<int> attributes;
-    std::set<std::int64_t> constants;
-    bool supported = true;
-  };
-
-  static bool integer_attribute(const Expr& e) {
-    return e.kind == ExprKind::attribute && e.type.kind == Type::Kind::integer;
+  // Persons are enumerated by the classes the body can tell apart (model/classes.hpp),
+  // exactly as the solver expands its quantifiers; the predicates are those of this
+  // reading.
+  PersonClasses classes_of(const Expr& e, std::size_t first) const {
+    PersonClasses m;
+    auto definitions = [this](int fact) {
+      const auto& value = reading_.facts[static_cast<std::size_t>(fact)];
+      return value && value->kind == Abstract::Kind::predicate ? std::vector<const Expr*>{value->predicate}
+                                                               : std::vector<const Expr*>{};
+    };
+    collect_classes(*e.children.front(), m, definitions);
+    for (std::size_t i = first + 1; i < e.binders.size(); ++i)
+      if (e.binders[i].domain)
+        collect_classes(*e.binders[i].domain, m, definitions);
+    return m;
   }
 
-  void mentions(const Expr& e, Mentions& m, int depth = 0) {
-    if (depth > 8) {
-      m.supported = false;
-      return;
-    }
-    switch (e.kind) {
-    case ExprKind::attribute:
-      m.attributes.insert(e.index());
-      break;
-    case ExprKind::integer:
-      m.constants.insert(e.number);
-      break;
-    case ExprKind::add:
-    case ExprKind::sub:
-    case ExprKind::mul:
-    case ExprKind::neg:
-      for (const auto& child : e.children)
-        if (integer_attribute(*child))
-          m.supported = false;
-      break;
-    case ExprKind::eq:
-    case ExprKind::ne:
-    case ExprKind::lt:
-    case ExprKind::le:
-    case ExprKind::gt:
-    case ExprKind::ge:
-      if ((integer_attribute(*e.children[0]) || integer_attribute(*e.children[1])) &&
-          e.children[0]->kind != ExprKind::integer && e.children[1]->kind != ExprKind::integer)
-        m.supported = false;
-      break;
-    case ExprKind::fact:
-      if (e.type.kind == Type::Kind::predicate) {
-        const auto& value = reading_.facts[static_cast<std::size_t>(e.index())];
-        if (value && value->kind == Abstract::Kind::predicate)
-          mentions(*value->predicate, m, depth + 1);
-      }
-      break;
-    default:
-      break;
-    }
-    for (const auto& child : e.children)
-      mentions(*child, m, depth);
-    for (const auto& binder : e.binders)
-      if (binder.domain)
-        mentions(*binder.domain, m, depth);
-  }
-
-  std::vector<std::int64_t> representatives(int attribute, const Mentions& m) const {
-    const Type& type = model_.attributes[static_cast<std::size_t>(attribute)].type;
-    std::vector<std::int64_t> values;
-    if (type.kind == Type::Kind::enumeration) {
-      for (std::size_t i = 0; i < type.enumeration->members.size(); ++i)
-        values.push_back(static_cast<std::int64_t>(i));
-      return values;
-    }
-    values = {0, 1};
-    if (type.kind == Type::Kind::integer) {
-      for (auto c : m.constants)
-        for (auto v : {c - 1, c, c + 1})
-          if (v >= 0)
-            values.push_back(v);
-      std::sort(values.begin(), values.end());
-      values.erase(std::unique(values.begin(), values.end()), values.end());
-    }
-    return values;
+  std::vector<std::int64_t> representatives(int attribute, const PersonClasses& m) const {
+    return model::representatives(model_, attribute, m);
   }
 
   static constexpr std::size_t max_classes = 4096;
 
   Tri persons(const Expr& e, std::size_t first) {
-    Mentions m;
-    mentions(*e.children.front(), m);
-    for (std::size_t i = first + 1; i < e.binders.size(); ++i)
-      if (e.binders[i].domain)
-        mentions(*e.binders[i].domain, m);
-    if (!m.supported)
+    PersonClasses m = classes_of(e, first);
+    if (!m.exact)
       return Tri::unknown;
     const Binder& binder = e.binders[first];
     bool existential = e.kind == ExprKind::some;

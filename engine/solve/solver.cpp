@@ -1,5 +1,7 @@
 #include "solve/solver.hpp"
 
+#include "model/classes.hpp"
+
 #include <z3++.h>
 
 #include <algorithm>
@@ -531,82 +533,25 @@ struct Engine::Impl {
   // persons. This is exact when integer attributes are only compared with constants;
   // otherwise, or when there would be too many classes, Z3's quantifiers are used.
 
-  struct Mentions {
-    std::set<int> attributes;
-    std::set<std::int64_t> constants;
-    bool supported = true;
-  };
-
-  static bool is_integer_attribute(const Expr& e) {
-    return e.kind == ExprKind::attribute && e.type.kind == Type::Kind::integer;
+  PersonClasses classes_of(const Expr& e, std::size_t first) const {
+    PersonClasses m;
+    // A stated predicate's exact value or bounds decide which persons it tells apart.
+    auto definitions = [this](int fact) {
+      std::vector<const Expr*> out;
+      if (const StatedFact* stated = provision ? provision->find(fact) : nullptr)
+        for (const auto& value : stated->value.values)
+          out.push_back(value.get());
+      return out;
+    };
+    collect_classes(*e.children.front(), m, definitions);
+    for (std::size_t i = first + 1; i < e.binders.size(); ++i)
+      if (e.binders[i].domain)
+        collect_classes(*e.binders[i].domain, m, definitions);
+    return m;
   }
 
-  void mentions(const Expr& e, Mentions& m, int depth = 0) {
-    if (depth > 8) {
-      m.supported = false;
-      return;
-    }
-    switch (e.kind) {
-    case ExprKind::attribute:
-      m.attributes.insert(e.index());
-      break;
-    case ExprKind::integer:
-      m.constants.insert(e.number);
-      break;
-    case ExprKind::add:
-    case ExprKind::sub:
-    case ExprKind::mul:
-    case ExprKind::neg:
-      for (const auto& child : e.children)
-        if (is_integer_attribute(*child))
-          m.supported = false;
-      break;
-    case ExprKind::eq:
-    case ExprKind::ne:
-    case ExprKind::lt:
-    case ExprKind::le:
-    case ExprKind::gt:
-    case ExprKind::ge:
-      if (is_integer_attribute(*e.children[0]) || is_integer_attribute(*e.children[1]))
-        if (e.children[0]->kind != ExprKind::integer && e.children[1]->kind != ExprKind::integer)
-          m.supported = false;
-      break;
-    case ExprKind::fact:
-      if (e.type.kind == Type::Kind::predicate && provision) {
-        if (const StatedFact* stated = provision->find(e.index()))
-          for (const auto& value : stated->value.values)
-            if (value)
-              mentions(*value, m, depth + 1);
-      }
-      break;
-    default:
-      break;
-    }
-    for (const auto& child : e.children)
-      mentions(*child, m, depth);
-    for (const auto& binder : e.binders)
-      if (binder.domain)
-        mentions(*binder.domain, m, depth);
-  }
-
-  std::vector<std::int64_t> representatives(int attribute, const Mentions& m) {
-    const Type& type = model.attributes[static_cast<std::size_t>(attribute)].type;
-    std::vector<std::int64_t> values;
-    if (type.kind == Type::Kind::boolean) {
-      values = {0, 1};
-    } else if (type.kind == Type::Kind::enumeration) {
-      for (std::size_t i = 0; i < type.enumeration->members.size(); ++i)
-        values.push_back(static_cast<std::int64_t>(i));
-    } else {
-      values = {0, 1};
-      for (auto c : m.constants)
-        for (auto v : {c - 1, c, c + 1})
-          if (v >= 0)
-            values.push_back(v);
-      std::sort(values.begin(), values.end());
-      values.erase(std::unique(values.begin(), values.end()), values.end());
-    }
-    return values;
+  std::vector<std::int64_t> representatives(int attribute, const PersonClasses& m) const {
+    return model::representatives(model, attribute, m);
   }
 
   z3::expr attribute_value(int attribute, std::int64_t value) {
@@ -615,7 +560,7 @@ struct Engine::Impl {
   }
 
   // Every person the listed attributes can tell apart; the others take their first value.
-  std::vector<std::vector<z3::expr>> classes(const std::vector<int>& attributes, const Mentions& m,
+  std::vector<std::vector<z3::expr>> classes(const std::vector<int>& attributes, const PersonClasses& m,
                                              std::size_t limit) {
     std::vector<std::vector<std::int64_t>> choices;
     std::size_t count = 1;
@@ -647,12 +592,8 @@ struct Engine::Impl {
   static constexpr std::size_t max_classes = 4096;
 
   std::optional<z3::expr> expand(const Expr& e, std::size_t first, const Environment& env, Polarity polarity) {
-    Mentions m;
-    mentions(*e.children.front(), m);
-    for (std::size_t i = first + 1; i < e.binders.size(); ++i)
-      if (e.binders[i].domain)
-        mentions(*e.binders[i].domain, m);
-    if (!m.supported)
+    PersonClasses m = classes_of(e, first);
+    if (!m.exact)
       return std::nullopt;
     const Binder& binder = e.binders[first];
     bool existential = e.kind == ExprKind::some;
