@@ -1,5 +1,7 @@
 #include "syntax/format.hpp"
 
+#include "diag/utf8.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
@@ -20,35 +22,6 @@ bool is_space(char c) {
 }
 
 // ---- strings ------------------------------------------------------------------------------
-
-// The code point of the UTF-8 sequence at `i` and its length; length 0 if invalid (the
-// parser only lets valid UTF-8 through, so this is a safeguard).
-std::pair<std::uint32_t, std::size_t> decode_utf8(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char b0 = byte(i);
-  std::size_t length = 0;
-  std::uint32_t cp = 0;
-  if ((b0 & 0xE0U) == 0xC0U) {
-    length = 2;
-    cp = b0 & 0x1FU;
-  } else if ((b0 & 0xF0U) == 0xE0U) {
-    length = 3;
-    cp = b0 & 0x0FU;
-  } else if ((b0 & 0xF8U) == 0xF0U) {
-    length = 4;
-    cp = b0 & 0x07U;
-  } else {
-    return {0, 0};
-  }
-  if (i + length > s.size())
-    return {0, 0};
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0U) != 0x80U)
-      return {0, 0};
-    cp = (cp << 6U) | (byte(i + k) & 0x3FU);
-  }
-  return {cp, length};
-}
 
 // Non-ASCII characters that are printed as escapes rather than raw: C1 controls, the
 // line and paragraph separators, the byte order mark and the invisible bidirectional
@@ -91,7 +64,7 @@ std::string quote(std::string_view s) {
       ++i;
       continue;
     }
-    auto [cp, length] = decode_utf8(s, i);
+    auto [cp, length] = decode_utf8(s, i); // the parser let only valid UTF-8 through
     if (length == 0) {
       out += static_cast<char>(c);
       ++i;

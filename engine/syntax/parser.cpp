@@ -1,5 +1,6 @@
 #include "syntax/parser.hpp"
 
+#include "diag/utf8.hpp"
 #include "syntax/grammar.hpp"
 
 #include <filesystem>
@@ -27,39 +28,7 @@ bool is_ident_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// Length of the valid UTF-8 sequence at `i`, or 0 if it is not valid (overlong forms,
-// surrogates and values past U+10FFFF are rejected).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char b0 = byte(i);
-  if (b0 < 0x80)
-    return 1;
-  std::size_t length = 0;
-  std::uint32_t cp = 0;
-  if ((b0 & 0xE0U) == 0xC0U) {
-    length = 2;
-    cp = b0 & 0x1FU;
-  } else if ((b0 & 0xF0U) == 0xE0U) {
-    length = 3;
-    cp = b0 & 0x0FU;
-  } else if ((b0 & 0xF8U) == 0xF0U) {
-    length = 4;
-    cp = b0 & 0x07U;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size())
-    return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0U) != 0x80U)
-      return 0;
-    cp = (cp << 6U) | (byte(i + k) & 0x3FU);
-  }
-  static constexpr std::uint32_t min_for_length[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < min_for_length[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-    return 0;
-  return length;
-}
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) { return decode_utf8(text, i).length; }
 
 // The checks that protect the grammar: it must never see binary data, invalid text or
 // nesting deep enough to exhaust the stack.
