@@ -46,8 +46,8 @@ int main(int argc, char** argv) {
     std::cerr << render_all(diagnostics, {});
     return 2;
   }
-  fs::path folder = keep.empty() ? fs::temp_directory_path() / ("siracusa-bench-" + std::to_string(spec.provisions))
-                                 : fs::path(keep);
+  fs::path folder =
+      keep.empty() ? fs::temp_directory_path() / ("siracusa-bench-" + std::to_string(spec.provisions)) : fs::path(keep);
   fs::remove_all(folder);
   using clock = std::chrono::steady_clock;
   auto ms = [](clock::time_point a, clock::time_point b) {
@@ -63,8 +63,8 @@ int main(int argc, char** argv) {
   auto resolved = clock::now();
   files = {};
   auto t2 = clock::now();
-  std::cerr << "parse " << ms(t1, parsed) << " ms, resolve " << ms(parsed, resolved) << " ms, free "
-            << ms(resolved, t2) << " ms\n";
+  std::cerr << "parse " << ms(t1, parsed) << " ms, resolve " << ms(parsed, resolved) << " ms, free " << ms(resolved, t2)
+            << " ms\n";
   if (load_diagnostics.has_errors()) {
     load_diagnostics.sort();
     std::cerr << render_all(load_diagnostics, {}).substr(0, 4000);
@@ -83,9 +83,10 @@ int main(int argc, char** argv) {
   std::cout << "| " << spec.provisions << " | " << (jobs == 0 ? std::string("all") : std::to_string(jobs)) << " | "
             << (all_z3 ? "all Z3" : "fast + Z3") << " | " << decisions << " | " << s.fast_path << " | " << s.solver
             << " | " << s.queries << " | " << ms(t1, t2) << " | " << ms(t2, t3) << " | "
-            << (decisions ? static_cast<double>(std::chrono::duration_cast<std::chrono::microseconds>(t3 - t2).count()) /
-                                static_cast<double>(decisions)
-                          : 0.0)
+            << (decisions
+                    ? static_cast<double>(std::chrono::duration_cast<std::chrono::microseconds>(t3 - t2).count()) /
+                          static_cast<double>(decisions)
+                    : 0.0)
             << " | " << usage.ru_maxrss / 1024 << " |\n";
   std::cerr << "generated in " << ms(t0, t1) << " ms; fails " << s.fails << ", may_fail " << s.may_fail << ", passes "
             << s.passes << ", undetermined " << s.undetermined << "\n";

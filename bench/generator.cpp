@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 namespace {
 
 class Generator {
-public:
+ public:
   Generator(const Model& rules, const CorpusSpec& spec) : rules_(rules), spec_(spec), random_(spec.seed) {}
 
   std::string provision(std::size_t index) {
@@ -41,7 +41,7 @@ public:
     return out;
   }
 
-private:
+ private:
   std::size_t below(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random_); }
   bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(random_) < p; }
 
@@ -121,7 +121,8 @@ private:
         term = a.name + " >= " + quantity(static_cast<long>(14 + below(10)), a.type.unit);
         break;
       case Type::Kind::enumeration:
-        term = a.name + (chance(0.7) ? " == " : " != ") + a.type.enumeration->members[below(a.type.enumeration->members.size())];
+        term = a.name + (chance(0.7) ? " == " : " != ") +
+               a.type.enumeration->members[below(a.type.enumeration->members.size())];
         break;
       default:
         continue;

@@ -16,8 +16,8 @@ struct CorpusSpec {
   std::size_t provisions = 1000;
   std::size_t provisions_per_law = 100;
   std::uint64_t seed = 1;
-  double fact_probability = 0.25;  // each vocabulary fact is stated with this probability
-  double scope_probability = 0.1;  // each predicate fact is stated with this probability
+  double fact_probability = 0.25; // each vocabulary fact is stated with this probability
+  double scope_probability = 0.1; // each predicate fact is stated with this probability
 };
 
 // Writes the corpus under `folder` (created), importing the rule files at `rules` (a

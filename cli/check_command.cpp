@@ -30,9 +30,9 @@ bool load(const std::vector<std::string>& paths, const GlobalOptions& global, Lo
   model::LoadOptions options;
   options.display_root = loaded.inputs.display_root;
   loaded.model = model::load_model(loaded.inputs.paths, diagnostics, options);
-  spdlog::debug("parse and resolve: {} files in {} ms", loaded.model.files.size(),
-                std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
-                    .count());
+  spdlog::debug(
+      "parse and resolve: {} files in {} ms", loaded.model.files.size(),
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
   if (diagnostics.has_errors()) {
     print_diagnostics(diagnostics, global);
     return false;

@@ -25,7 +25,7 @@ void configure_output(GlobalOptions& global) {
   global.color_stdout = allowed && (global.color == "always" || isatty(STDOUT_FILENO) != 0);
   global.color_stderr = allowed && (global.color == "always" || isatty(STDERR_FILENO) != 0);
   auto logger = spdlog::stderr_color_mt("siracusa", global.color_stderr ? spdlog::color_mode::automatic
-                                                                         : spdlog::color_mode::never);
+                                                                        : spdlog::color_mode::never);
   logger->set_pattern("[%T.%e] %^%l%$ %v");
   logger->set_level(global.verbose ? spdlog::level::debug : spdlog::level::warn);
   spdlog::set_default_logger(logger);
@@ -112,10 +112,10 @@ int run_lint(const LintOptions& options, const GlobalOptions& global) {
   // without errors.
   if (!diagnostics.has_errors())
     check::rule_set_checks(model, check::Options{}, diagnostics);
-  spdlog::debug("lint: {} files, {} rights, {} tests, {} provisions in {} ms", model.files.size(),
-                model.rights.size(), model.tests.size(), model.provisions.size(),
-                std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
-                    .count());
+  spdlog::debug(
+      "lint: {} files, {} rights, {} tests, {} provisions in {} ms", model.files.size(), model.rights.size(),
+      model.tests.size(), model.provisions.size(),
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
   bool failed = diagnostics.has_errors() || (options.strict && diagnostics.size() > 0);
   print_diagnostics(diagnostics, global);
   if (!failed)

@@ -131,8 +131,12 @@ Run run_command(const std::string& command) {
   return run;
 }
 
-std::string binary() { return SIRACUSA_BINARY; }
-std::string source_dir() { return SIRACUSA_SOURCE_DIR; }
+std::string binary() {
+  return SIRACUSA_BINARY;
+}
+std::string source_dir() {
+  return SIRACUSA_SOURCE_DIR;
+}
 
 namespace {
 

@@ -16,7 +16,7 @@ namespace siracusa::testing {
 
 // A fresh folder under the system's temporary folder, removed when the object goes.
 class TempDir {
-public:
+ public:
   TempDir();
   ~TempDir();
   TempDir(const TempDir&) = delete;
@@ -24,7 +24,7 @@ public:
   const std::filesystem::path& path() const { return path_; }
   std::filesystem::path write(const std::string& name, const std::string& content) const;
 
-private:
+ private:
   std::filesystem::path path_;
 };
 

@@ -55,10 +55,9 @@ std::vector<SourcePara> expand(const std::vector<SourceRef>& sources) {
   std::sort(out.begin(), out.end(), [](const SourcePara& a, const SourcePara& b) {
     return std::tie(a.document, a.para) < std::tie(b.document, b.para);
   });
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const SourcePara& a, const SourcePara& b) {
-                          return a.document == b.document && a.para == b.para;
-                        }),
+  out.erase(std::unique(
+                out.begin(), out.end(),
+                [](const SourcePara& a, const SourcePara& b) { return a.document == b.document && a.para == b.para; }),
             out.end());
   return out;
 }
@@ -389,8 +388,8 @@ void conflicts(const Model& model, const Options& options, const TestInfos& info
                                     rule};
           f.because.push_back({modality_name(yielding_rule->modality), span_text(yielding_rule->span),
                                location_of(yielding_rule->span)});
-          f.because.push_back({modality_name(other_rule->modality), span_text(other_rule->span),
-                               location_of(other_rule->span)});
+          f.because.push_back(
+              {modality_name(other_rule->modality), span_text(other_rule->span), location_of(other_rule->span)});
           if (!overlap) {
             f.verdict = Verdict::undetermined;
             f.note = "the solver could not decide whether both rules reach the same person";
@@ -526,10 +525,10 @@ void rule_set_checks(const Model& model, const Options& options, Diagnostics& di
       continue;
     if (!ever_fails)
       diagnostics.warning("W0401", test.span,
-                          "test `" + test.id + "` can never fail: no facts the vocabulary allows satisfy its condition");
+                          "test `" + test.id +
+                              "` can never fail: no facts the vocabulary allows satisfy its condition");
     if (!ever_passes)
-      diagnostics.warning("W0402", test.span,
-                          "test `" + test.id + "` fails every provision whatever its facts");
+      diagnostics.warning("W0402", test.span, "test `" + test.id + "` fails every provision whatever its facts");
   }
   for (std::size_t i = 0; i < model.tests.size(); ++i) {
     for (std::size_t j = i + 1; j < model.tests.size(); ++j) {
@@ -543,9 +542,10 @@ void rule_set_checks(const Model& model, const Options& options, Diagnostics& di
         const Right& right = model.rights[static_cast<std::size_t>(r)];
         auto passable = engine.jointly_passable(a, b, right);
         if (passable && !*passable) {
-          diagnostics.warning("W0403", b.span,
-                              "tests `" + a.id + "` and `" + b.id + "` contradict on `" + right.id +
-                                  "`: no provision can pass both")
+          diagnostics
+              .warning("W0403", b.span,
+                       "tests `" + a.id + "` and `" + b.id + "` contradict on `" + right.id +
+                           "`: no provision can pass both")
               .notes.push_back({a.span, "the other test"});
           break;
         }

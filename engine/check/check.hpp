@@ -49,7 +49,7 @@ struct SourcePara {
 };
 
 struct ConflictInfo {
-  std::string other;    // the provision it conflicts with
+  std::string other; // the provision it conflicts with
   std::string act;
   std::string modality; // of this provision: permits, obliges
   std::string other_modality;
@@ -96,16 +96,16 @@ struct Summary {
   std::size_t may_fail = 0;
   std::size_t passes = 0;
   std::size_t undetermined = 0;
-  std::size_t fast_path = 0;  // decisions the three-valued evaluation settled
-  std::size_t solver = 0;     // decisions sent to Z3
+  std::size_t fast_path = 0; // decisions the three-valued evaluation settled
+  std::size_t solver = 0;    // decisions sent to Z3
   unsigned long long queries = 0;
 };
 
 struct Options {
   solve::SolverOptions solver;
-  unsigned jobs = 0;        // 0: one per core
-  bool all_z3 = false;      // every decision to Z3, for audits
-  std::size_t chunk = 64;   // provisions per Z3 context
+  unsigned jobs = 0;          // 0: one per core
+  bool all_z3 = false;        // every decision to Z3, for audits
+  std::size_t chunk = 64;     // provisions per Z3 context
   std::string only_provision; // check just this provision (explain)
 };
 

@@ -16,14 +16,20 @@ namespace {
 
 enum class Tri { no, yes, unknown };
 
-Tri tri_not(Tri a) { return a == Tri::unknown ? a : (a == Tri::yes ? Tri::no : Tri::yes); }
+Tri tri_not(Tri a) {
+  return a == Tri::unknown ? a : (a == Tri::yes ? Tri::no : Tri::yes);
+}
 Tri tri_and(Tri a, Tri b) {
   if (a == Tri::no || b == Tri::no)
     return Tri::no;
   return a == Tri::yes && b == Tri::yes ? Tri::yes : Tri::unknown;
 }
-Tri tri_or(Tri a, Tri b) { return tri_not(tri_and(tri_not(a), tri_not(b))); }
-Tri tri_of(bool b) { return b ? Tri::yes : Tri::no; }
+Tri tri_or(Tri a, Tri b) {
+  return tri_not(tri_and(tri_not(a), tri_not(b)));
+}
+Tri tri_of(bool b) {
+  return b ? Tri::yes : Tri::no;
+}
 
 // Interval arithmetic needs room past int64 before clamping.
 __extension__ typedef __int128 wide;
@@ -50,8 +56,8 @@ struct Abstract {
   std::uint64_t mask = 0; // members (enum) or may (set)
   std::uint64_t must = 0; // set
   std::optional<std::string> text;
-  std::vector<std::int64_t> person;  // a concrete person: one value per attribute
-  const Expr* predicate = nullptr;   // a predicate literal, `everyone` or `no one`
+  std::vector<std::int64_t> person; // a concrete person: one value per attribute
+  const Expr* predicate = nullptr;  // a predicate literal, `everyone` or `no one`
 
   static Abstract opaque() { return {}; }
   static Abstract person_of(std::vector<std::int64_t> attributes) {
@@ -188,7 +194,7 @@ struct Reading {
 };
 
 class Evaluator {
-public:
+ public:
   Evaluator(const Model& model, const Right& right, const Reading& reading)
       : model_(model), right_(right), reading_(reading) {}
 
@@ -329,8 +335,8 @@ public:
       return Tri::no;
     // A provision's predicate numbers its variables on its own: keep the caller's binding.
     int variable = definition.index();
-    auto saved = variables_.find(variable) == variables_.end() ? std::nullopt
-                                                                : std::optional<Abstract>(variables_[variable]);
+    auto saved =
+        variables_.find(variable) == variables_.end() ? std::nullopt : std::optional<Abstract>(variables_[variable]);
     variables_[variable] = person;
     Tri result = eval_truth(*definition.children.front());
     if (saved)
@@ -354,7 +360,7 @@ public:
     return a.kind == Abstract::Kind::truth ? a.truth : Tri::unknown;
   }
 
-private:
+ private:
   static Abstract truth(Tri t) { return Abstract::of(t); }
 
   static Abstract arithmetic(ExprKind kind, const Abstract& a, const Abstract& b) {
@@ -371,7 +377,7 @@ private:
       return Abstract::interval(minus_infinity, plus_infinity);
     }
     wide products[] = {static_cast<wide>(a.low) * b.low, static_cast<wide>(a.low) * b.high,
-                           static_cast<wide>(a.high) * b.low, static_cast<wide>(a.high) * b.high};
+                       static_cast<wide>(a.high) * b.low, static_cast<wide>(a.high) * b.high};
     return Abstract::interval(clamp(*std::min_element(std::begin(products), std::end(products))),
                               clamp(*std::max_element(std::begin(products), std::end(products))));
   }

@@ -20,7 +20,7 @@
 namespace siracusa::check {
 
 class FastPath {
-public:
+ public:
   explicit FastPath(const model::Model& model);
   ~FastPath();
   FastPath(const FastPath&) = delete;
@@ -28,7 +28,7 @@ public:
   std::optional<solve::Decision> decide(const model::Provision& provision, const model::Test& test,
                                         const model::Right& right);
 
-private:
+ private:
   const model::Model& model_;
   // Readings to try for a predicate fact the provision leaves open: everyone, no one,
   // and each value of each person attribute.

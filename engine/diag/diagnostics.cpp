@@ -35,8 +35,8 @@ void Diagnostics::sort() {
   items_.erase(std::unique(items_.begin(), items_.end(),
                            [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
                items_.end());
-  error_count_ = static_cast<std::size_t>(std::count_if(
-      items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+  error_count_ = static_cast<std::size_t>(
+      std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 namespace {

@@ -24,7 +24,7 @@ struct Diagnostic {
 };
 
 class Diagnostics {
-public:
+ public:
   Diagnostic& error(std::string id, Span span, std::string message);
   Diagnostic& warning(std::string id, Span span, std::string message);
 
@@ -38,7 +38,7 @@ public:
   // in which stages or threads happened to report.
   void sort();
 
-private:
+ private:
   std::vector<Diagnostic> items_;
   std::size_t error_count_ = 0;
 };

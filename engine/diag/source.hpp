@@ -14,7 +14,7 @@ namespace siracusa {
 // One loaded file. Offsets are byte offsets into `text`; columns are counted in
 // Unicode code points so that carets line up under Cyrillic text too.
 class SourceFile {
-public:
+ public:
   SourceFile(std::string path, std::string text);
 
   const std::string& path() const { return path_; }
@@ -28,7 +28,7 @@ public:
   std::string_view line_text(std::uint32_t line) const;
   std::size_t line_count() const { return line_starts_.size(); }
 
-private:
+ private:
   std::string path_;
   std::string text_;
   std::vector<std::size_t> line_starts_;

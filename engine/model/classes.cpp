@@ -6,7 +6,9 @@ namespace siracusa::model {
 
 namespace {
 
-bool integer_attribute(const Expr& e) { return e.kind == ExprKind::attribute && e.type.kind == Type::Kind::integer; }
+bool integer_attribute(const Expr& e) {
+  return e.kind == ExprKind::attribute && e.type.kind == Type::Kind::integer;
+}
 
 void collect(const Expr& e, PersonClasses& m, const PredicateDefinitions& definitions, int depth) {
   // Predicates defined through other predicates nest; a bound keeps a cycle finite.

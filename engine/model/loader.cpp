@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
+#include <thread>
 
 namespace siracusa::model {
 
@@ -25,7 +25,7 @@ std::string display_name(const fs::path& canonical, const fs::path& root) {
 }
 
 class Loader {
-public:
+ public:
   Loader(Diagnostics& diagnostics, const LoadOptions& options) : diagnostics_(diagnostics), options_(options) {}
 
   void add_root(const std::string& path) {
@@ -96,7 +96,7 @@ public:
     return set;
   }
 
-private:
+ private:
   // Loads a file once; returns its index, or nothing if it cannot be read.
   // `written` is the import's text as the user wrote it, for messages.
   std::optional<std::size_t> load(const fs::path& path, const Span& requested_at, const std::string& written = {}) {
@@ -107,8 +107,9 @@ private:
     std::string display = display_name(canonical, options_.display_root);
     if (!fs::exists(canonical, error) || fs::is_directory(canonical, error)) {
       if (requested_at.valid())
-        diagnostics_.error("E0207", requested_at,
-                           "cannot find imported file `" + (written.empty() ? path.generic_string() : written) + "`")
+        diagnostics_
+            .error("E0207", requested_at,
+                   "cannot find imported file `" + (written.empty() ? path.generic_string() : written) + "`")
             .notes.push_back({{}, "imports are relative to the importing file; looked for " + display});
       else
         diagnostics_.error("E0001", {}, "cannot read `" + path.generic_string() + "`");
@@ -175,8 +176,8 @@ private:
         if (error || by_path_.count(canonical))
           continue;
         slots[i].canonical = canonical;
-        slots[i].result.parsed = read_and_parse(canonical, display_name(canonical, options_.display_root), {},
-                                                slots[i].result.diagnostics);
+        slots[i].result.parsed =
+            read_and_parse(canonical, display_name(canonical, options_.display_root), {}, slots[i].result.diagnostics);
       }
     };
     std::vector<std::thread> pool;

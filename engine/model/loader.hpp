@@ -22,11 +22,11 @@ struct LoadOptions {
 };
 
 struct LoadedFile {
-  std::string display;               // the name shown to users
-  std::filesystem::path canonical;   // identity of the file
+  std::string display;             // the name shown to users
+  std::filesystem::path canonical; // identity of the file
   std::unique_ptr<syntax::ParsedFile> parsed;
-  std::vector<std::size_t> imports;  // indices into FileSet::files
-  std::vector<bool> visible;         // visible[j]: this file imports file j, directly or not, or is j
+  std::vector<std::size_t> imports; // indices into FileSet::files
+  std::vector<bool> visible;        // visible[j]: this file imports file j, directly or not, or is j
 };
 
 struct FileSet {

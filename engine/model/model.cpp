@@ -39,7 +39,9 @@ std::string Citation::display() const {
   return reference + para_suffix(paras);
 }
 
-std::string SourceRef::display() const { return document + para_suffix(paras); }
+std::string SourceRef::display() const {
+  return document + para_suffix(paras);
+}
 
 const char* criterion_name(Criterion criterion) {
   switch (criterion) {
@@ -111,8 +113,7 @@ const char* modality_name(Deontic::Modality modality) {
 }
 
 const StatedFact* Provision::find(int fact) const {
-  auto it = std::lower_bound(facts.begin(), facts.end(), fact,
-                             [](const StatedFact& s, int f) { return s.fact < f; });
+  auto it = std::lower_bound(facts.begin(), facts.end(), fact, [](const StatedFact& s, int f) { return s.fact < f; });
   return it != facts.end() && it->fact == fact ? &*it : nullptr;
 }
 
@@ -172,8 +173,12 @@ std::vector<int> collected(const Expr& e, ExprKind kind) {
 }
 } // namespace
 
-std::vector<int> facts_used(const Expr& expr) { return collected(expr, ExprKind::fact); }
-std::vector<int> attributes_used(const Expr& expr) { return collected(expr, ExprKind::attribute); }
+std::vector<int> facts_used(const Expr& expr) {
+  return collected(expr, ExprKind::fact);
+}
+std::vector<int> attributes_used(const Expr& expr) {
+  return collected(expr, ExprKind::attribute);
+}
 
 // Howard Hinnant's days_from_civil, with validation.
 std::optional<std::int64_t> days_from_civil(int year, int month, int day) {
@@ -206,8 +211,7 @@ std::string civil_from_days(std::int64_t z) {
   if (m <= 2)
     ++y;
   char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m),
-                static_cast<int>(d));
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
   return buffer;
 }
 

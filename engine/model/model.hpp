@@ -20,7 +20,14 @@ namespace siracusa::model {
 
 enum class ExprKind {
   // constants
-  boolean, integer, date, text, enum_member, set_literal, everyone, no_one,
+  boolean,
+  integer,
+  date,
+  text,
+  enum_member,
+  set_literal,
+  everyone,
+  no_one,
   predicate, // `person where body`: `variable` is the person, children[0] the body
   // references
   fact,           // `index` into Model::facts
@@ -29,9 +36,25 @@ enum class ExprKind {
   right_property, // `index`: see RightProperty
   law_level,
   // operators
-  not_, neg, and_, or_, implies, eq, ne, lt, le, gt, ge, add, sub, mul, in, subset,
-  apply,      // children[0] a predicate, children[1] a person
-  some, every // `binders`, children[0] the body
+  not_,
+  neg,
+  and_,
+  or_,
+  implies,
+  eq,
+  ne,
+  lt,
+  le,
+  gt,
+  ge,
+  add,
+  sub,
+  mul,
+  in,
+  subset,
+  apply, // children[0] a predicate, children[1] a person
+  some,
+  every // `binders`, children[0] the body
 };
 
 enum class RightProperty { aims = 0, derogable = 1, absolute = 2 };
@@ -43,10 +66,10 @@ struct Binder {
   enum class Kind { person, element, pair };
   Kind kind = Kind::person;
   int variable = -1;
-  int second_variable = -1;           // pair
-  std::string name, second_name;      // as written, for witnesses
-  ExprPtr domain;                     // element: a set
-  std::vector<int> attributes;        // pair: the attributes one of which differs
+  int second_variable = -1;      // pair
+  std::string name, second_name; // as written, for witnesses
+  ExprPtr domain;                // element: a set
+  std::vector<int> attributes;   // pair: the attributes one of which differs
 };
 
 struct Expr {
@@ -140,7 +163,13 @@ struct Right {
 };
 
 enum class Criterion {
-  legality, legitimate_aim, necessity, proportionality, non_discrimination, positive_obligation, conflict
+  legality,
+  legitimate_aim,
+  necessity,
+  proportionality,
+  non_discrimination,
+  positive_obligation,
+  conflict
 };
 const char* criterion_name(Criterion criterion);
 std::optional<Criterion> criterion_from(const std::string& word);
@@ -240,8 +269,8 @@ struct Change {
   std::string target; // law.provision
   int fact = -1;
   FactValue value;
-  std::vector<int> names;          // set_restricts / set_implements
-  std::optional<Provision> added;  // add
+  std::vector<int> names;         // set_restricts / set_implements
+  std::optional<Provision> added; // add
   Span span;
 };
 

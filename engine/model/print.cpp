@@ -78,7 +78,7 @@ const char* spelling(ExprKind kind) {
 }
 
 class Printer {
-public:
+ public:
   explicit Printer(const Model& model) : model_(model) {}
 
   std::string print(const Expr& e, int context = 0) {
@@ -86,7 +86,7 @@ public:
     return precedence(e.kind) < context ? "(" + text + ")" : text;
   }
 
-private:
+ private:
   std::string bare(const Expr& e) {
     switch (e.kind) {
     case ExprKind::boolean:
@@ -183,7 +183,9 @@ private:
 
 } // namespace
 
-std::string to_text(const Expr& expr, const Model& model) { return Printer(model).print(expr); }
+std::string to_text(const Expr& expr, const Model& model) {
+  return Printer(model).print(expr);
+}
 
 std::string to_text(const FactValue& value, const Model& model) {
   auto item = [&](std::size_t i) { return to_text(*value.values[i], model); };

@@ -35,17 +35,12 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
-const std::vector<std::string> qualifiers = {"prescribed_by_law",
-                                             "necessary",
-                                             "necessary_in_democratic_society",
-                                             "strictly_necessary",
-                                             "not_arbitrary",
-                                             "reasonable",
-                                             "consistent_with_other_rights",
-                                             "non_discriminatory"};
+const std::vector<std::string> qualifiers = {
+    "prescribed_by_law", "necessary",  "necessary_in_democratic_society", "strictly_necessary",
+    "not_arbitrary",     "reasonable", "consistent_with_other_rights",    "non_discriminatory"};
 
-const std::vector<std::string> criterion_words = {"legality",           "legitimate_aim",      "necessity",
-                                                  "proportionality",    "non_discrimination", "positive_obligation",
+const std::vector<std::string> criterion_words = {"legality",        "legitimate_aim",     "necessity",
+                                                  "proportionality", "non_discrimination", "positive_obligation",
                                                   "conflict"};
 
 const std::vector<std::string> level_words = {"constitution", "constitutional_law", "code", "law", "bylaw"};
@@ -103,7 +98,7 @@ struct ExprContext {
 };
 
 class Resolver {
-public:
+ public:
   Resolver(const FileSet& files, Diagnostics& diagnostics) : files_(files), diagnostics_(diagnostics) {}
 
   Model run() {
@@ -124,7 +119,7 @@ public:
     return std::move(model_);
   }
 
-private:
+ private:
   // Files are visited with every file after the files it imports (by display name among
   // files that do not depend on each other), so that a name declared in an imported file
   // is the first declaration and one repeated by its importer is the duplicate.
@@ -169,15 +164,14 @@ private:
 
   // Looks a name up as seen from the current file. Reports unknown or not-imported names
   // with `id` and returns -1.
-  int lookup(const std::map<std::string, Entry>& table, const char* kind, const std::string& name,
-             const Span& where, const char* id = "E0201") {
+  int lookup(const std::map<std::string, Entry>& table, const char* kind, const std::string& name, const Span& where,
+             const char* id = "E0201") {
     auto it = table.find(name);
     if (it != table.end()) {
       if (files_.files[current_file_].visible[it->second.file])
         return it->second.index;
       diagnostics_.error(id, where, std::string("unknown ") + kind + " `" + name + "`")
-          .notes.push_back({it->second.span, "declared here, in a file that `" +
-                                                 files_.files[current_file_].display +
+          .notes.push_back({it->second.span, "declared here, in a file that `" + files_.files[current_file_].display +
                                                  "` does not import; add an `import`"});
       return -1;
     }
@@ -226,8 +220,7 @@ private:
       a.is_protected = attribute.is_protected;
       a.doc = attribute.doc ? attribute.doc->joined() : "";
       a.span = span(attribute.name);
-      if (declare_name(attributes_, "person attribute", a.name, static_cast<int>(model_.attributes.size()),
-                       a.span))
+      if (declare_name(attributes_, "person attribute", a.name, static_cast<int>(model_.attributes.size()), a.span))
         model_.attributes.push_back(std::move(a));
     }
   }
@@ -365,7 +358,8 @@ private:
   void resolve_vocabulary(const ast::PersonDecl& node) {
     for (const auto& attribute : node.attributes) {
       auto it = attributes_.find(attribute.name.name);
-      if (it == attributes_.end() || it->second.file != current_file_ || it->second.span.begin != span(attribute.name).begin)
+      if (it == attributes_.end() || it->second.file != current_file_ ||
+          it->second.span.begin != span(attribute.name).begin)
         continue; // a duplicate, already reported
       Type type = resolve_type(attribute.type, attribute.name.name);
       if (type.kind == Type::Kind::set || type.kind == Type::Kind::predicate || type.kind == Type::Kind::text) {
@@ -451,8 +445,8 @@ private:
   };
 
   Clauses collect(const std::vector<ast::Clause>& clauses, const std::string& kind, const ast::Identifier& owner) {
-    static const std::set<std::string> repeatable = {"source", "cites", "permits", "obliges", "forbids",
-                                                     "reported_absent"};
+    static const std::set<std::string> repeatable = {"source",  "cites",   "permits",
+                                                     "obliges", "forbids", "reported_absent"};
     Clauses out;
     std::map<std::string, const ast::Clause*> seen;
     for (const auto& clause : clauses) {
@@ -464,8 +458,8 @@ private:
           std::replace(shown.begin(), shown.end(), '_', ' ');
           if (clause.key == "fact")
             shown = clause.fact.name;
-          diagnostics_.error("E0211", span(clause),
-                             "`" + shown + "` is given twice in " + kind + " `" + owner.name + "`")
+          diagnostics_
+              .error("E0211", span(clause), "`" + shown + "` is given twice in " + kind + " `" + owner.name + "`")
               .notes.push_back({span(*it->second), "first given here"});
           continue;
         }
@@ -694,8 +688,9 @@ private:
     if (has_criterion) {
       if (test.criterion == Criterion::positive_obligation) {
         if (!clauses.first("requires"))
-          diagnostics_.error("E0210", span(node.name),
-                             "test `" + node.name.name + "` of criterion positive_obligation has no `requires:`")
+          diagnostics_
+              .error("E0210", span(node.name),
+                     "test `" + node.name.name + "` of criterion positive_obligation has no `requires:`")
               .notes.push_back({{}, "name the duty that some provision must implement"});
       } else if (test.criterion != Criterion::conflict && !clauses.first("fails_when")) {
         missing(node, "test", "fails when");
@@ -704,8 +699,9 @@ private:
     test.citations = citations(clauses);
     if (test.citations.empty())
       diagnostics_.error("E0209", span(node.name), "test `" + node.name.name + "` cites no source")
-          .notes.push_back({{}, "add `cites:` with the Covenant article, General Comment paragraph or Siracusa "
-                                "paragraph the test encodes"});
+          .notes.push_back({{},
+                            "add `cites:` with the Covenant article, General Comment paragraph or Siracusa "
+                            "paragraph the test encodes"});
     if (auto* c = clauses.first("explanation"))
       test.explanation = get_if<ast::StringLit>(c->value)->joined();
     else
@@ -818,8 +814,9 @@ private:
       provision.sources.push_back(source(*get_if<ast::Source>(c->value)));
     if (provision.sources.empty())
       diagnostics_.error("E0208", span(node.name), "provision `" + provision.id + "` has no source")
-          .notes.push_back({{}, "add `source:` with the document and paragraph its facts come from, e.g. "
-                                "`source: kz-ngo-2025 para 45`"});
+          .notes.push_back({{},
+                            "add `source:` with the document and paragraph its facts come from, e.g. "
+                            "`source: kz-ngo-2025 para 45`"});
     for (const char* modality : {"permits", "obliges", "forbids"}) {
       for (const auto* c : clauses.all(modality)) {
         const auto* node_deontic = get_if<ast::Deontic>(c->value);
@@ -847,15 +844,17 @@ private:
         continue;
       if (provision.find(fact))
         continue; // given twice: reported by collect()
-      StatedFact stated{fact, fact_value(*get_if<ast::Value>(clause.value), model_.facts[static_cast<std::size_t>(fact)], span(clause))};
+      StatedFact stated{fact, fact_value(*get_if<ast::Value>(clause.value),
+                                         model_.facts[static_cast<std::size_t>(fact)], span(clause))};
       auto at = std::lower_bound(provision.facts.begin(), provision.facts.end(), fact,
                                  [](const StatedFact& s, int f) { return s.fact < f; });
       provision.facts.insert(at, std::move(stated));
     }
     if (provision.restricts.empty() && provision.implements.empty() && provision.deontics.empty())
       diagnostics_.warning("W0302", span(node.name),
-                           "provision `" + provision.id + "` restricts no right, implements no duty and states no "
-                                                          "rule of conduct, so no test will examine it");
+                           "provision `" + provision.id +
+                               "` restricts no right, implements no duty and states no "
+                               "rule of conduct, so no test will examine it");
   }
 
   FactValue fact_value(const ast::Value& node, const FactDecl& fact, const Span& where) {
@@ -924,7 +923,8 @@ private:
         self.expect_type(lo, type, "the lower end of the range");
         self.expect_type(hi, type, "the upper end of the range");
         if (lo->number > hi->number)
-          self.diagnostics_.error("E0215", self.span(node), "the range is empty (its lower end is above its upper end)");
+          self.diagnostics_.error("E0215", self.span(node),
+                                  "the range is empty (its lower end is above its upper end)");
         value.values = {lo, hi};
       }
     };
@@ -1061,15 +1061,14 @@ private:
   void expect_type(const ExprPtr& e, const Type& wanted, const std::string& what) {
     if (!e || e->type.is_error() || wanted.is_error() || e->type == wanted)
       return;
-    auto& d = diagnostics_.error("E0204", e->span,
-                                 "type mismatch: " + what + " is " + describe(wanted) + ", but this is " +
-                                     describe(e->type));
+    auto& d = diagnostics_.error(
+        "E0204", e->span, "type mismatch: " + what + " is " + describe(wanted) + ", but this is " + describe(e->type));
     if (wanted.kind == Type::Kind::integer && e->type.kind == Type::Kind::integer && e->kind == ExprKind::integer &&
         e->type.unit == Unit::none)
       d.notes.push_back({{}, "write the unit: `" + std::to_string(e->number) + " " + unit_name(wanted.unit) + "`"});
   }
 
-private:
+ private:
   std::shared_ptr<Expr> error_expr(const Span& where) {
     auto e = std::make_shared<Expr>();
     e->type = Type::error();
@@ -1193,7 +1192,8 @@ private:
       right = operand(right_node, context, &boolean);
     } else if (op == ast::Op::in) {
       right = operand(right_node, context, nullptr);
-      Type element = right->type.kind == Type::Kind::set ? Type::enumeration_of(right->type.enumeration) : Type::error();
+      Type element =
+          right->type.kind == Type::Kind::set ? Type::enumeration_of(right->type.enumeration) : Type::error();
       left = operand(left_node, context, element.is_error() ? nullptr : &element);
     } else if (needs_hint(left_node, context) && !needs_hint(right_node, context)) {
       right = operand(right_node, context, nullptr);
@@ -1235,10 +1235,9 @@ private:
     case ast::Op::ge: {
       bool ordered = (l.kind == Type::Kind::integer || l.kind == Type::Kind::date) && l == r;
       if (!ordered)
-        return mismatch("cannot order " + both + (l.kind == Type::Kind::integer && r.kind == Type::Kind::integer
-                                                     ? " (the units differ)"
-                                                     : ""));
-      ExprKind kind = op == ast::Op::lt ? ExprKind::lt
+        return mismatch("cannot order " + both +
+                        (l.kind == Type::Kind::integer && r.kind == Type::Kind::integer ? " (the units differ)" : ""));
+      ExprKind kind = op == ast::Op::lt   ? ExprKind::lt
                       : op == ast::Op::le ? ExprKind::le
                       : op == ast::Op::gt ? ExprKind::gt
                                           : ExprKind::ge;
@@ -1306,7 +1305,9 @@ private:
         return self.error_expr(self.span(n));
       }
       ExprPtr operator()(const ast::Identifier& n) const { return self.identifier(n, context, hint); }
-      ExprPtr operator()(const x3::forward_ast<ast::SetLit>& n) const { return self.set_literal(n.get(), context, hint); }
+      ExprPtr operator()(const x3::forward_ast<ast::SetLit>& n) const {
+        return self.set_literal(n.get(), context, hint);
+      }
       ExprPtr operator()(const x3::forward_ast<ast::PredicateLit>& n) const {
         return self.predicate_literal(n.get(), context);
       }
@@ -1374,9 +1375,8 @@ private:
       return e;
     }
     // An enum member: the expected type says which enum.
-    const EnumType* expected = hint && (hint->kind == Type::Kind::enumeration || hint->kind == Type::Kind::set)
-                                   ? hint->enumeration
-                                   : nullptr;
+    const EnumType* expected =
+        hint && (hint->kind == Type::Kind::enumeration || hint->kind == Type::Kind::set) ? hint->enumeration : nullptr;
     if (expected) {
       int member = expected->index_of(node.name);
       if (member < 0) {
@@ -1419,12 +1419,15 @@ private:
     }
     if (attributes_.count(node.name)) {
       diagnostics_.error("E0217", where, "`" + node.name + "` is an attribute of a person; name the person")
-          .notes.push_back({{}, "e.g. `some person p: p." + node.name + " ...` or `person where " + node.name + " ...`"});
+          .notes.push_back(
+              {{}, "e.g. `some person p: p." + node.name + " ...` or `person where " + node.name + " ...`"});
       return error_expr(where);
     }
     if (!context.allow_facts && facts_.count(node.name)) {
-      diagnostics_.error("E0204", where, "fact `" + node.name + "` cannot be used here: a provision states values, not "
-                                         "conditions on other facts");
+      diagnostics_.error("E0204", where,
+                         "fact `" + node.name +
+                             "` cannot be used here: a provision states values, not "
+                             "conditions on other facts");
       return error_expr(where);
     }
     std::vector<std::string> candidates;
@@ -1589,8 +1592,7 @@ private:
           base = aims;
         } else if (property == "derogable" || property == "absolute") {
           auto flag = make(ExprKind::right_property, Type::boolean(), full);
-          flag->number =
-              static_cast<int>(property == "derogable" ? RightProperty::derogable : RightProperty::absolute);
+          flag->number = static_cast<int>(property == "derogable" ? RightProperty::derogable : RightProperty::absolute);
           base = flag;
         } else {
           diagnostics_.error("E0204", full, "a right's properties are `aims`, `derogable` and `absolute`");
@@ -1615,8 +1617,8 @@ private:
         const auto& call = boost::get<ast::Call>(node.ops[i].get());
         Span where = join_spans(base->span, span(call));
         if (base->type.kind != Type::Kind::predicate) {
-          diagnostics_.error("E0204", where, "only a predicate over person can be applied; this is " +
-                                                 describe(base->type));
+          diagnostics_.error("E0204", where,
+                             "only a predicate over person can be applied; this is " + describe(base->type));
           return error_expr(where);
         }
         if (call.arguments.size() != 1) {
@@ -1640,8 +1642,8 @@ private:
   std::size_t current_file_ = 0;
   std::vector<std::size_t> order_; // the order in which files are visited
   const ParsedFile* parsed_ = nullptr;
-  std::map<std::string, Entry> enums_, attributes_, facts_, duties_, acts_, documents_, rights_, tests_,
-      jurisdictions_, laws_, provisions_, amendments_;
+  std::map<std::string, Entry> enums_, attributes_, facts_, duties_, acts_, documents_, rights_, tests_, jurisdictions_,
+      laws_, provisions_, amendments_;
 };
 
 } // namespace
@@ -1660,7 +1662,9 @@ std::optional<std::string> closest(const std::string& name, const std::vector<st
   return best;
 }
 
-Model resolve(const FileSet& files, Diagnostics& diagnostics) { return Resolver(files, diagnostics).run(); }
+Model resolve(const FileSet& files, Diagnostics& diagnostics) {
+  return Resolver(files, diagnostics).run();
+}
 
 Model load_model(const std::vector<std::string>& paths, Diagnostics& diagnostics, const LoadOptions& options) {
   FileSet files = load_files(paths, diagnostics, options);

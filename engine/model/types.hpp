@@ -21,7 +21,7 @@ struct EnumType {
 struct Type {
   enum class Kind { error, boolean, integer, date, text, enumeration, set, predicate, person };
   Kind kind = Kind::error;
-  Unit unit = Unit::none;               // integer
+  Unit unit = Unit::none;                // integer
   const EnumType* enumeration = nullptr; // enumeration, set
 
   static Type error() { return {}; }

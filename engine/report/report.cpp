@@ -8,9 +8,9 @@
 
 namespace siracusa::report {
 
-using nlohmann::ordered_json;
 using check::Finding;
 using check::Verdict;
+using nlohmann::ordered_json;
 
 namespace {
 
@@ -39,8 +39,12 @@ ordered_json finding_json(const Finding& f) {
   j["id"] = f.id;
   if (f.provision) {
     const auto& p = *f.provision;
-    ordered_json provision{{"id", p.id},       {"title", p.title}, {"article", p.article},
-                           {"law", p.law},     {"law_title", p.law_title}, {"level", p.level},
+    ordered_json provision{{"id", p.id},
+                           {"title", p.title},
+                           {"article", p.article},
+                           {"law", p.law},
+                           {"law_title", p.law_title},
+                           {"level", p.level},
                            {"jurisdiction", f.jurisdiction}};
     provision["file"] = p.location.file;
     provision["line"] = p.location.line;
@@ -159,8 +163,8 @@ void finding_text(std::string& out, const Finding& f, const Style& style, const 
   if (f.conflict) {
     const auto& c = *f.conflict;
     out += inner + "conflicts with: " + c.other + " (" + c.modality + " vs " + c.other_modality + " `" + c.act +
-           "`); " + (c.prevails.empty() ? std::string("no rule says which prevails")
-                                        : c.prevails + " prevails by " + c.rule) +
+           "`); " +
+           (c.prevails.empty() ? std::string("no rule says which prevails") : c.prevails + " prevails by " + c.rule) +
            "\n";
   }
   for (const auto& c : f.because)
@@ -195,21 +199,18 @@ std::string render_json(const check::Result& result, const model::Model& model, 
                     {"timeout_ms", info.timeout_ms},
                     {"rlimit", info.rlimit},
                     {"all_z3", info.all_z3}}}};
-  root["inputs"] = {{"origin", info.origin},
-                    {"files", model.files},
-                    {"rights", model.rights.size()},
-                    {"tests", model.tests.size()},
-                    {"laws", model.laws.size()},
-                    {"provisions", model.provisions.size()}};
+  root["inputs"] = {{"origin", info.origin},         {"files", model.files},
+                    {"rights", model.rights.size()}, {"tests", model.tests.size()},
+                    {"laws", model.laws.size()},     {"provisions", model.provisions.size()}};
   ordered_json findings = ordered_json::array();
   for (const auto& f : result.findings)
     if (info.include_passes || f.verdict != Verdict::passes)
       findings.push_back(finding_json(f));
   root["findings"] = findings;
   const auto& s = result.summary;
-  root["summary"] = {{"provisions", s.provisions}, {"tests", s.tests},       {"evaluated", s.evaluated},
-                     {"fails", s.fails},           {"may_fail", s.may_fail}, {"passes", s.passes},
-                     {"undetermined", s.undetermined}};
+  root["summary"] = {
+      {"provisions", s.provisions}, {"tests", s.tests},   {"evaluated", s.evaluated},      {"fails", s.fails},
+      {"may_fail", s.may_fail},     {"passes", s.passes}, {"undetermined", s.undetermined}};
   return root.dump(2) + "\n";
 }
 
@@ -245,8 +246,8 @@ std::string render_text(const check::Result& result, const model::Model& model, 
           finding_text(out, *f, style, "    ");
       }
       if (!silent.empty()) {
-        out += "    " + style.verdict(Verdict::may_fail) + "  on " + std::to_string(silent.size()) +
-               " more test" + (silent.size() == 1 ? "" : "s") + " whose facts the provision does not state: ";
+        out += "    " + style.verdict(Verdict::may_fail) + "  on " + std::to_string(silent.size()) + " more test" +
+               (silent.size() == 1 ? "" : "s") + " whose facts the provision does not state: ";
         for (std::size_t i = 0; i < silent.size(); ++i)
           out += (i > 0 ? ", " : "") + silent[i];
         out += "\n";
@@ -262,13 +263,13 @@ std::string render_text(const check::Result& result, const model::Model& model, 
   }
   const auto& s = result.summary;
   out += "\nSummary: " + std::to_string(s.provisions) + " provisions, " + std::to_string(s.tests) + " tests, " +
-         std::to_string(s.evaluated) + " evaluated: " + style.verdict(Verdict::fails) + " " +
-         std::to_string(s.fails) + ", " + style.verdict(Verdict::may_fail) + " " + std::to_string(s.may_fail) + ", " +
-         style.verdict(Verdict::passes) + " " + std::to_string(s.passes) + ", " +
-         style.verdict(Verdict::undetermined) + " " + std::to_string(s.undetermined) + "\n";
+         std::to_string(s.evaluated) + " evaluated: " + style.verdict(Verdict::fails) + " " + std::to_string(s.fails) +
+         ", " + style.verdict(Verdict::may_fail) + " " + std::to_string(s.may_fail) + ", " +
+         style.verdict(Verdict::passes) + " " + std::to_string(s.passes) + ", " + style.verdict(Verdict::undetermined) +
+         " " + std::to_string(s.undetermined) + "\n";
   if (!info.include_passes && s.passes > 0)
-    out += style.dim("(" + std::to_string(s.passes) + " passing findings not listed; --include-passes lists them)") +
-           "\n";
+    out +=
+        style.dim("(" + std::to_string(s.passes) + " passing findings not listed; --include-passes lists them)") + "\n";
   return out;
 }
 
@@ -279,15 +280,14 @@ std::string render_explain(const Finding& f, const model::Model& model, bool col
   out += "verdict:    " + style.verdict(f.verdict) + "\n";
   if (f.provision) {
     const auto& p = *f.provision;
-    out += "provision:  " + p.id + (p.title.empty() ? "" : " — " + p.title) + "  " + style.dim(where(p.location)) +
-           "\n";
+    out +=
+        "provision:  " + p.id + (p.title.empty() ? "" : " — " + p.title) + "  " + style.dim(where(p.location)) + "\n";
     out += "law:        " + p.law + " — " + p.law_title + " (" + p.level + ", " + f.jurisdiction + ")\n";
   } else {
     out += "provision:  none (a duty no provision of " + f.jurisdiction + " implements)\n";
   }
   out += "right:      " + (f.right.empty() ? std::string("-") : f.right + ", ICCPR art. " + f.article) + "\n";
-  out += "test:       " + f.test->id + " — " + f.test->title + " [" + model::criterion_name(f.test->criterion) +
-         "]\n";
+  out += "test:       " + f.test->id + " — " + f.test->title + " [" + model::criterion_name(f.test->criterion) + "]\n";
   if (!f.test->condition.empty())
     out += "fails when: " + f.test->condition + "\n";
   int test_index = model.find_test(f.test->id);
@@ -311,8 +311,9 @@ std::string render_explain(const Finding& f, const model::Model& model, bool col
   if (f.conflict) {
     const auto& c = *f.conflict;
     out += "\nconflict:   " + c.modality + " `" + c.act + "` here, " + c.other_modality + " in " + c.other + "\n";
-    out += "prevails:   " + (c.prevails.empty() ? std::string("no rule decides") : c.prevails + " (by " + c.rule + ")") +
-           "\n";
+    out +=
+        "prevails:   " + (c.prevails.empty() ? std::string("no rule decides") : c.prevails + " (by " + c.rule + ")") +
+        "\n";
   }
   out += "\n";
   switch (f.verdict) {

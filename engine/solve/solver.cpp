@@ -112,8 +112,7 @@ struct Engine::Impl {
         break;
       case Type::Kind::enumeration:
         fact_scalar[i] = ctx.int_const(name.c_str());
-        solver.add(*fact_scalar[i] >= 0 &&
-                   *fact_scalar[i] < static_cast<int>(fact.type.enumeration->members.size()));
+        solver.add(*fact_scalar[i] >= 0 && *fact_scalar[i] < static_cast<int>(fact.type.enumeration->members.size()));
         break;
       case Type::Kind::set:
         for (const auto& member : fact.type.enumeration->members)
@@ -355,8 +354,8 @@ struct Engine::Impl {
       if (property == RightProperty::aims) {
         Value v;
         for (std::size_t i = 0; i < model.aim->members.size(); ++i) {
-          bool permitted = right && std::find(right->aims.begin(), right->aims.end(), static_cast<int>(i)) !=
-                                        right->aims.end();
+          bool permitted =
+              right && std::find(right->aims.begin(), right->aims.end(), static_cast<int>(i)) != right->aims.end();
           v.parts.push_back(ctx.bool_val(permitted));
         }
         return v;
@@ -577,8 +576,7 @@ struct Engine::Impl {
       for (std::size_t k = 0; k < model.attributes.size(); ++k)
         person.push_back(attribute_value(static_cast<int>(k), 0));
       for (std::size_t i = 0; i < attributes.size(); ++i)
-        person[static_cast<std::size_t>(attributes[i])] =
-            attribute_value(attributes[i], choices[i][at[i]]);
+        person[static_cast<std::size_t>(attributes[i])] = attribute_value(attributes[i], choices[i][at[i]]);
       persons.push_back(std::move(person));
       for (std::size_t i = 0; i < at.size(); ++i) {
         if (++at[i] < choices[i].size())
@@ -694,8 +692,7 @@ struct Engine::Impl {
       for (std::size_t j = 0; j < facts.size(); ++j) {
         if (j == i)
           continue;
-        trial.push_back(facts[j] == law_level_fact ? *level_tracking
-                                                   : *tracking[static_cast<std::size_t>(facts[j])]);
+        trial.push_back(facts[j] == law_level_fact ? *level_tracking : *tracking[static_cast<std::size_t>(facts[j])]);
       }
       if (check(trial) == z3::unsat)
         facts.erase(facts.begin() + static_cast<std::ptrdiff_t>(i));
@@ -722,7 +719,7 @@ struct Engine::Impl {
       auto index = value.get_numeral_int64();
       const auto& members = type.enumeration->members;
       return index >= 0 && static_cast<std::size_t>(index) < members.size() ? members[static_cast<std::size_t>(index)]
-                                                                           : value.to_string();
+                                                                            : value.to_string();
     }
     case Type::Kind::text: {
       if (!value.is_numeral())
@@ -780,7 +777,8 @@ struct Engine::Impl {
       p.name = person.name;
       for (int k : shown) {
         const auto& attribute = model.attributes[static_cast<std::size_t>(k)];
-        p.attributes.push_back({attribute.name, show(m, person.attributes[static_cast<std::size_t>(k)], attribute.type)});
+        p.attributes.push_back(
+            {attribute.name, show(m, person.attributes[static_cast<std::size_t>(k)], attribute.type)});
       }
       w.persons.push_back(std::move(p));
     }
@@ -791,7 +789,9 @@ struct Engine::Impl {
 Engine::Engine(const Model& model, const SolverOptions& options) : impl_(std::make_unique<Impl>(model, options)) {}
 Engine::~Engine() = default;
 
-const Stats& Engine::stats() const { return impl_->stats; }
+const Stats& Engine::stats() const {
+  return impl_->stats;
+}
 
 void Engine::begin(const Provision& provision) {
   Impl& s = *impl_;
@@ -924,8 +924,7 @@ std::optional<bool> Engine::satisfiable(const Test& test, const Right& right, bo
 
 std::optional<bool> Engine::jointly_passable(const Test& first, const Test& second, const Right& right) {
   Impl& s = *impl_;
-  if (!first.condition || !second.condition || first.condition->type.is_error() ||
-      second.condition->type.is_error())
+  if (!first.condition || !second.condition || first.condition->type.is_error() || second.condition->type.is_error())
     return std::nullopt;
   try {
     s.right = &right;

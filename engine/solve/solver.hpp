@@ -58,7 +58,7 @@ struct Stats {
 };
 
 class Engine {
-public:
+ public:
   Engine(const model::Model& model, const SolverOptions& options);
   ~Engine();
   Engine(const Engine&) = delete;
@@ -86,7 +86,7 @@ public:
 
   const Stats& stats() const;
 
-private:
+ private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

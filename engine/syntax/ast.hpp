@@ -52,7 +52,7 @@ struct DateLit : x3::position_tagged {
 struct BoolLit : x3::position_tagged {
   BoolLit() = default;
   BoolLit(std::string v) : word(std::move(v)) {} // NOLINT(google-explicit-constructor)
-  std::string word; // yes, no, true, false
+  std::string word;                              // yes, no, true, false
 };
 
 // everyone, no one, right, law
@@ -69,10 +69,9 @@ struct Quantified;
 struct Unary;
 struct Postfix;
 
-struct Operand
-    : x3::variant<Quantity, DateLit, StringLit, BoolLit, KeywordLit, Identifier, x3::forward_ast<SetLit>,
-                  x3::forward_ast<PredicateLit>, x3::forward_ast<Quantified>, x3::forward_ast<Unary>,
-                  x3::forward_ast<Postfix>, x3::forward_ast<Expression>> {
+struct Operand : x3::variant<Quantity, DateLit, StringLit, BoolLit, KeywordLit, Identifier, x3::forward_ast<SetLit>,
+                             x3::forward_ast<PredicateLit>, x3::forward_ast<Quantified>, x3::forward_ast<Unary>,
+                             x3::forward_ast<Postfix>, x3::forward_ast<Expression>> {
   using base_type::base_type;
   using base_type::operator=;
 };
@@ -166,7 +165,7 @@ struct Quantified : x3::position_tagged {
 struct UnknownValue : x3::position_tagged {
   UnknownValue() = default;
   UnknownValue(std::string v) : word(std::move(v)) {} // NOLINT(google-explicit-constructor)
-  std::string word; // "unknown"
+  std::string word;                                   // "unknown"
 };
 
 struct BoundValue : x3::position_tagged {
@@ -204,7 +203,7 @@ struct ParaRange : x3::position_tagged {
 };
 
 struct Citation : x3::position_tagged {
-  std::string kind; // covenant, general_comment, siracusa, views, document
+  std::string kind;      // covenant, general_comment, siracusa, views, document
   std::string reference; // article ref, comment number, views title or document id
   std::vector<ParaRange> paras;
 };
@@ -231,7 +230,7 @@ struct CitationList : x3::position_tagged {
 struct ArticleRef : x3::position_tagged {
   ArticleRef() = default;
   ArticleRef(std::string v) : text(std::move(v)) {} // NOLINT(google-explicit-constructor)
-  std::string text; // 21, 12(3), 2(1)(a)
+  std::string text;                                 // 21, 12(3), 2(1)(a)
 };
 
 struct ParaSpan : x3::position_tagged {
@@ -258,8 +257,8 @@ struct Word : x3::position_tagged {
   std::string word;
 };
 
-using ClauseValue = x3::variant<StringLit, IdentList, CitationList, ArticleRef, BoolLit, DateLit, Source,
-                                Expression, Value, Deontic, ReportedAbsent, Word, ParaSpan>;
+using ClauseValue = x3::variant<StringLit, IdentList, CitationList, ArticleRef, BoolLit, DateLit, Source, Expression,
+                                Value, Deontic, ReportedAbsent, Word, ParaSpan>;
 
 struct Clause : x3::position_tagged {
   std::string key; // title, article, cites, fails_when, ... or a fact name (key of "fact")
@@ -376,8 +375,8 @@ struct Import : x3::position_tagged {
   StringLit path;
 };
 
-struct Declaration : x3::variant<Import, EnumDecl, PersonDecl, FactDecl, DutyDecl, ActDecl, Block, LawDecl,
-                                 AmendmentDecl> {
+struct Declaration
+    : x3::variant<Import, EnumDecl, PersonDecl, FactDecl, DutyDecl, ActDecl, Block, LawDecl, AmendmentDecl> {
   using base_type::base_type;
   using base_type::operator=;
 };
@@ -385,7 +384,7 @@ struct Declaration : x3::variant<Import, EnumDecl, PersonDecl, FactDecl, DutyDec
 // A parsed file: declarations in order, plus comments for the formatter.
 struct Comment {
   std::size_t offset = 0;
-  std::string text; // from '#' to end of line, without the newline
+  std::string text;      // from '#' to end of line, without the newline
   bool own_line = false; // nothing but spaces before it on its line
 };
 

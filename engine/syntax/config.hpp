@@ -18,7 +18,7 @@ using iterator_type = std::string::const_iterator;
 
 // Where each position-tagged node begins and ends. Node ids index `positions`.
 class PositionStore {
-public:
+ public:
   template <typename Node>
   void tag(Node& node, iterator_type first, iterator_type last) {
     if constexpr (std::is_base_of_v<x3::position_tagged, std::remove_reference_t<Node>>) {
@@ -36,7 +36,7 @@ public:
             static_cast<std::size_t>(positions_[static_cast<std::size_t>(node.id_last)] - begin)};
   }
 
-private:
+ private:
   std::vector<iterator_type> positions_;
 };
 
@@ -48,7 +48,6 @@ inline auto const skipper = x3::char_(" \t\r\n\f\v") | (x3::lit('#') >> *(x3::ch
 using skipper_type = std::remove_cv_t<decltype(skipper)>;
 
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;
-using context_type =
-    x3::context<position_store_tag, std::reference_wrapper<PositionStore>, phrase_context_type>;
+using context_type = x3::context<position_store_tag, std::reference_wrapper<PositionStore>, phrase_context_type>;
 
 } // namespace siracusa::syntax

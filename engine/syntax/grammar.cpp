@@ -7,7 +7,9 @@ namespace siracusa::syntax {
 
 BOOST_SPIRIT_INSTANTIATE(declaration_type, iterator_type, context_type)
 
-declaration_type const& declaration() { return declaration_rule; }
+declaration_type const& declaration() {
+  return declaration_rule;
+}
 
 bool is_top_level_keyword(std::string_view word) {
   return std::find(std::begin(detail::top_level_words), std::end(detail::top_level_words), word) !=

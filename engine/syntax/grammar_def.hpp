@@ -62,8 +62,12 @@ struct keyword_string_parser : x3::parser<keyword_string_parser> {
   }
 };
 
-constexpr keyword_parser kw(std::string_view w) { return keyword_parser(w); }
-constexpr keyword_string_parser kw_str(std::string_view w) { return keyword_string_parser(w); }
+constexpr keyword_parser kw(std::string_view w) {
+  return keyword_parser(w);
+}
+constexpr keyword_string_parser kw_str(std::string_view w) {
+  return keyword_string_parser(w);
+}
 
 // Decodes a `\u{...}` escape to UTF-8; fails on surrogates and values past U+10FFFF.
 struct append_code_point {
@@ -126,23 +130,22 @@ struct annotate {
 
 inline constexpr std::string_view reserved_words[] = {
     // declarations
-    "import", "document", "enum", "person", "fact", "duty", "act", "right", "test", "law", "provision",
-    "jurisdiction", "amendment",
+    "import", "document", "enum", "person", "fact", "duty", "act", "right", "test", "law", "provision", "jurisdiction",
+    "amendment",
     // types and expressions
-    "protected", "predicate", "over", "set", "of", "some", "every", "pair", "differing", "in", "where",
-    "everyone", "no", "one", "not", "and", "or", "implies", "subset", "unknown", "at", "least", "most", "yes",
-    "true", "false", "all", "for", "amends", "repeals", "adds", "to", "change", "remove",
+    "protected", "predicate", "over", "set", "of", "some", "every", "pair", "differing", "in", "where", "everyone",
+    "no", "one", "not", "and", "or", "implies", "subset", "unknown", "at", "least", "most", "yes", "true", "false",
+    "all", "for", "amends", "repeals", "adds", "to", "change", "remove",
     // clauses
-    "title", "original_title", "paragraphs", "url", "article", "derogable", "absolute", "limitation", "aims",
-    "cites", "applies", "criterion", "fails", "when", "requires", "explanation", "recommendation",
-    "reported_absent", "jurisdiction", "level", "adopted", "effective", "source", "restricts", "implements",
-    "permits", "obliges", "forbids", "rights",
+    "title", "original_title", "paragraphs", "url", "article", "derogable", "absolute", "limitation", "aims", "cites",
+    "applies", "criterion", "fails", "when", "requires", "explanation", "recommendation", "reported_absent",
+    "jurisdiction", "level", "adopted", "effective", "source", "restricts", "implements", "permits", "obliges",
+    "forbids", "rights",
     // citations
     "covenant", "art", "general", "comment", "siracusa", "views", "para"};
 
-inline constexpr std::string_view top_level_words[] = {"import", "document", "enum", "person", "fact", "duty",
-                                                       "act", "right", "test", "jurisdiction", "law",
-                                                       "amendment"};
+inline constexpr std::string_view top_level_words[] = {
+    "import", "document", "enum", "person", "fact", "duty", "act", "right", "test", "jurisdiction", "law", "amendment"};
 
 // Matches when the next word is a reserved word. Reads the word once and looks it up,
 // rather than trying every keyword in turn (identifiers are the commonest token).
@@ -204,8 +207,8 @@ using x3::lexeme;
 using x3::lit;
 
 // Rule ids derive from `annotate` so every node they produce carries its span.
-#define SIRACUSA_RULE(name, attribute, description)                                                          \
-  struct name##_class : detail::annotate {};                                                                 \
+#define SIRACUSA_RULE(name, attribute, description)                                                                    \
+  struct name##_class : detail::annotate {};                                                                           \
   x3::rule<name##_class, attribute> const name = description;
 
 // ---- lexical --------------------------------------------------------------------------
@@ -310,7 +313,8 @@ SIRACUSA_RULE(provision_clause, ast::Clause,
 SIRACUSA_RULE(amendment_clause, ast::Clause, "an amendment clause (`title:`, `effective:`, `source:`)")
 
 // ---- declarations -------------------------------------------------------------------------
-SIRACUSA_RULE(type_expr, ast::TypeExpr, "a type (bool, integer, days, years, date, text, set of ..., predicate over person or an enum)")
+SIRACUSA_RULE(type_expr, ast::TypeExpr,
+              "a type (bool, integer, days, years, date, text, set of ..., predicate over person or an enum)")
 SIRACUSA_RULE(enum_member, ast::EnumMember, "an enum member")
 SIRACUSA_RULE(enum_decl, ast::EnumDecl, "an enum")
 SIRACUSA_RULE(attribute_decl, ast::AttributeDecl, "an attribute (`name: type`) or `}`")
@@ -355,8 +359,7 @@ auto const unicode_escape_def = lit("u{") > code_point > lit('}');
 auto const code_point_def = x3::hex[detail::append_code_point{}];
 auto const string_segment_def =
     lexeme[lit('"') > x3::omit[*(escape[detail::append_attr{}] |
-                                 (char_ - lit('"') - lit('\\') - lit('\n'))[detail::append_char_attr{}])] >
-           lit('"')];
+                                 (char_ - lit('"') - lit('\\') - lit('\n'))[detail::append_char_attr{}])] > lit('"')];
 auto const string_segments_def = +string_segment;
 auto const string_lit_def = string_segments;
 
@@ -364,13 +367,12 @@ auto const digits_def = lexeme[+digit];
 auto const unit_def = kw_str("days") | kw_str("day") | kw_str("hours") | kw_str("hour") | kw_str("months") |
                       kw_str("month") | kw_str("years") | kw_str("year");
 auto const quantity_def = digits >> -unit;
-auto const date_text_def = x3::raw[lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> '-' >>
-                                          x3::repeat(2)[digit] >> !ident_rest]];
+auto const date_text_def =
+    x3::raw[lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> '-' >> x3::repeat(2)[digit] >> !ident_rest]];
 auto const date_def = date_text;
 auto const boolean_text_def = kw_str("yes") | kw_str("no") | kw_str("true") | kw_str("false");
 auto const boolean_def = boolean_text;
-auto const article_text_def =
-    lexeme[x3::raw[+digit >> *(lit('(') >> (+digit | +char_('a', 'z')) >> lit(')'))]];
+auto const article_text_def = lexeme[x3::raw[+digit >> *(lit('(') >> (+digit | +char_('a', 'z')) >> lit(')'))]];
 auto const article_ref_def = article_text;
 
 // ---- expressions ----------------------------------------------------------------------
@@ -403,25 +405,25 @@ auto const arguments_def = lit('(') > -(expression % ',') > lit(')');
 auto const call_def = arguments;
 auto const postfix_op_def = member_access | call;
 
-auto const keyword_text_def = (kw("no") >> kw("one") >> attr(std::string("no one"))) | kw_str("everyone") |
-                              kw_str("right") | kw_str("law");
+auto const keyword_text_def =
+    (kw("no") >> kw("one") >> attr(std::string("no one"))) | kw_str("everyone") | kw_str("right") | kw_str("law");
 auto const keyword_lit_def = keyword_text;
 auto const parenthesised_def = lit('(') > expression > lit(')');
 auto const expression_list_def = -(expression % ',');
 auto const set_elements = lit('{') > expression_list > lit('}');
 auto const set_lit_def = set_elements;
 auto const predicate_lit_def = kw("person") >> kw("where") > expression;
-auto const primary_def = quantified | predicate_lit | date | quantity | string_lit | keyword_lit | boolean |
-                         set_lit | parenthesised | identifier;
+auto const primary_def = quantified | predicate_lit | date | quantity | string_lit | keyword_lit | boolean | set_lit |
+                         parenthesised | identifier;
 
 auto const quantified_def = (kw_str("some") | kw_str("every")) > (binder % ',') > lit(':') > expression;
 auto const binder_def = pair_binder | person_binder | in_binder;
 auto const person_binder_def = kw("person") > identifier;
 auto const in_binder_def = identifier > kw("in") > or_expr;
-auto const differing_attributes_def = (kw("protected") >> attr(std::vector<ast::Identifier>())) |
-                                      (lit('{') > (identifier % ',') > lit('}'));
-auto const pair_binder_def =
-    kw("pair") > identifier > lit(',') > identifier > kw("differing") > kw("in") > differing_attributes;
+auto const differing_attributes_def =
+    (kw("protected") >> attr(std::vector<ast::Identifier>())) | (lit('{') > (identifier % ',') > lit('}'));
+auto const pair_binder_def = kw("pair") > identifier > lit(',') > identifier > kw("differing") >
+                             kw("in") > differing_attributes;
 
 // ---- values ---------------------------------------------------------------------------
 auto const unknown_text_def = kw_str("unknown");
@@ -437,12 +439,11 @@ auto const value_def = unknown_value | bound_value | one_of_value | range_value 
 auto const para_range_def = digits >> -(lit("..") > digits);
 auto const paras_def = kw("para") > (para_range % ',');
 auto const no_paras = attr(std::vector<ast::ParaRange>());
-auto const citation_def =
-    (kw("covenant") >> attr(std::string("covenant")) > kw("art") > article_text > no_paras) |
-    (kw("general") >> attr(std::string("general_comment")) > kw("comment") > digits > -paras) |
-    (kw("siracusa") >> attr(std::string("siracusa")) >> attr(std::string()) > paras) |
-    (kw("views") >> attr(std::string("views")) > string_segment > -paras) |
-    (&document_id_text >> attr(std::string("document")) >> document_id_text >> -paras);
+auto const citation_def = (kw("covenant") >> attr(std::string("covenant")) > kw("art") > article_text > no_paras) |
+                          (kw("general") >> attr(std::string("general_comment")) > kw("comment") > digits > -paras) |
+                          (kw("siracusa") >> attr(std::string("siracusa")) >> attr(std::string()) > paras) |
+                          (kw("views") >> attr(std::string("views")) > string_segment > -paras) |
+                          (&document_id_text >> attr(std::string("document")) >> document_id_text >> -paras);
 auto const citations_def = citation % ';';
 auto const citation_list_def = citations;
 auto const source_def = document_id_text > paras;
@@ -462,10 +463,8 @@ auto clause(std::string_view key, ValueParser const& value_parser) {
 }
 // `applies to:` and `fails when:` are two words.
 template <typename ValueParser>
-auto clause2(std::string_view key, std::string_view first, std::string_view second,
-             ValueParser const& value_parser) {
-  return (kw(first) >> kw(second) >> attr(std::string(key)) >> attr(ast::Identifier())) > lit(':') >
-         value_parser;
+auto clause2(std::string_view key, std::string_view first, std::string_view second, ValueParser const& value_parser) {
+  return (kw(first) >> kw(second) >> attr(std::string(key)) >> attr(ast::Identifier())) > lit(':') > value_parser;
 }
 
 auto const title = clause("title", string_lit);
@@ -488,16 +487,16 @@ auto const law_clause_def = title | original_title | clause("jurisdiction", iden
 auto const fact_clause = (&identifier >> attr(std::string("fact")) >> identifier) > lit(':') > value;
 auto const provision_clause_def = title | clause("article", string_lit) | clause("restricts", ident_list) |
                                   clause("implements", ident_list) | clause("permits", deontic) |
-                                  clause("obliges", deontic) | clause("forbids", deontic) | effective |
-                                  source_clause | fact_clause;
+                                  clause("obliges", deontic) | clause("forbids", deontic) | effective | source_clause |
+                                  fact_clause;
 auto const amendment_clause_def = title | effective | source_clause;
 
 // ---- declarations -------------------------------------------------------------------------
 auto const no_name = attr(ast::Identifier());
 auto const no_members = attr(std::vector<ast::Identifier>());
 auto const type_expr_def =
-    ((kw_str("bool") | kw_str("integer") | kw_str("days") | kw_str("hours") | kw_str("months") |
-      kw_str("years") | kw_str("date") | kw_str("text")) >>
+    ((kw_str("bool") | kw_str("integer") | kw_str("days") | kw_str("hours") | kw_str("months") | kw_str("years") |
+      kw_str("date") | kw_str("text")) >>
      no_name >> no_members) |
     (kw_str("set") > kw("of") > identifier > no_members) |
     (kw("predicate") >> attr(std::string("predicate")) > kw("over") > kw("person") > no_name > no_members) |
@@ -505,20 +504,19 @@ auto const type_expr_def =
     (&identifier >> attr(std::string("named")) >> identifier >> no_members);
 
 auto const enum_member_def = identifier >> -string_lit;
-auto const enum_decl_def =
-    kw("enum") > identifier > -string_lit > lit('{') > (enum_member % ',') > -lit(',') > lit('}');
+auto const enum_decl_def = kw("enum") > identifier > -string_lit > lit('{') > (enum_member % ',') > -lit(',') >
+                           lit('}');
 auto const attribute_decl_def = identifier > lit(':') > type_expr > x3::matches[kw("protected")] > -string_lit;
 auto const person_decl_def = kw_str("person") > lit('{') > *attribute_decl > lit('}');
 auto const fact_decl_def = kw("fact") > identifier > lit(':') > type_expr > -string_lit;
-auto const duty_decl_def =
-    kw("duty") > identifier > -string_lit > -(lit('{') > kw("rights") > lit(':') > ident_list > lit('}'));
+auto const duty_decl_def = kw("duty") > identifier > -string_lit >
+                           -(lit('{') > kw("rights") > lit(':') > ident_list > lit('}'));
 auto const act_decl_def = kw("act") > identifier > -string_lit;
 
-auto const block_decl_def =
-    (kw_str("document") > document_id > lit('{') > *document_clause > lit('}')) |
-    (kw_str("right") > identifier > lit('{') > *right_clause > lit('}')) |
-    (kw_str("test") > identifier > lit('{') > *test_clause > lit('}')) |
-    (kw_str("jurisdiction") > identifier > lit('{') > *jurisdiction_clause > lit('}'));
+auto const block_decl_def = (kw_str("document") > document_id > lit('{') > *document_clause > lit('}')) |
+                            (kw_str("right") > identifier > lit('{') > *right_clause > lit('}')) |
+                            (kw_str("test") > identifier > lit('{') > *test_clause > lit('}')) |
+                            (kw_str("jurisdiction") > identifier > lit('{') > *jurisdiction_clause > lit('}'));
 
 auto const provision_decl_def = kw("provision") > identifier > lit('{') > *provision_clause > lit('}');
 auto const law_item_def = law_clause | provision_decl;
@@ -526,16 +524,14 @@ auto const law_decl_def = kw("law") > identifier > lit('{') > *law_item > lit('}
 
 auto const no_value = attr(boost::optional<ast::Value>());
 auto const no_names = attr(ast::IdentList());
-auto const change_def =
-    ((kw("set") >> kw("restricts") >> attr(std::string("set_restricts")) >> no_name >> no_value) > lit(':') >
-     ident_list) |
-    ((kw("set") >> kw("implements") >> attr(std::string("set_implements")) >> no_name >> no_value) >
-     lit(':') > ident_list) |
-    ((kw("set") >> attr(std::string("set"))) > identifier > lit(':') > value > no_names) |
-    ((kw("change") >> attr(std::string("change"))) > identifier > lit(':') > value > no_names) |
-    ((kw("remove") >> attr(std::string("remove"))) > identifier > no_value > no_names);
-auto const amends_def =
-    kw("amends") > identifier > lit('.') > identifier > lit('{') > *change > lit('}');
+auto const change_def = ((kw("set") >> kw("restricts") >> attr(std::string("set_restricts")) >> no_name >> no_value) >
+                         lit(':') > ident_list) |
+                        ((kw("set") >> kw("implements") >> attr(std::string("set_implements")) >> no_name >> no_value) >
+                         lit(':') > ident_list) |
+                        ((kw("set") >> attr(std::string("set"))) > identifier > lit(':') > value > no_names) |
+                        ((kw("change") >> attr(std::string("change"))) > identifier > lit(':') > value > no_names) |
+                        ((kw("remove") >> attr(std::string("remove"))) > identifier > no_value > no_names);
+auto const amends_def = kw("amends") > identifier > lit('.') > identifier > lit('{') > *change > lit('}');
 auto const repeals_def = kw("repeals") > identifier > lit('.') > identifier;
 auto const adds_to_def = kw("adds") > kw("to") > identifier > provision_decl;
 auto const amendment_item_def = amendment_clause | amends | repeals | adds_to;
@@ -543,25 +539,25 @@ auto const amendment_decl_def = kw("amendment") > identifier > lit('{') > *amend
 
 auto const import_decl_def = kw("import") > string_lit;
 
-auto const declaration_body = import_decl | enum_decl | person_decl | fact_decl | duty_decl | act_decl |
-                                  block_decl | law_decl | amendment_decl;
+auto const declaration_body =
+    import_decl | enum_decl | person_decl | fact_decl | duty_decl | act_decl | block_decl | law_decl | amendment_decl;
 
 BOOST_SPIRIT_DEFINE(string_segments, identifiers, citations, one_of_options, arguments)
-BOOST_SPIRIT_DEFINE(identifier_text, identifier, word_text, word, document_id_text, document_id, member_name,
-                    all_word, string_segment, string_lit, escape, escape_code, unicode_escape, code_point, digits, unit, quantity, date_text, date,
-                    boolean_text, boolean, article_text, article_ref)
+BOOST_SPIRIT_DEFINE(identifier_text, identifier, word_text, word, document_id_text, document_id, member_name, all_word,
+                    string_segment, string_lit, escape, escape_code, unicode_escape, code_point, digits, unit, quantity,
+                    date_text, date, boolean_text, boolean, article_text, article_ref)
 BOOST_SPIRIT_DEFINE(comparison_operator, sum_operator)
-BOOST_SPIRIT_DEFINE(expression, implies_expr, or_expr, and_expr, not_expr, not_unary, comparison, sum, product,
-                    unary, negation, postfix, primary, parenthesised, keyword_text, keyword_lit,
-                    expression_list, set_lit, predicate_lit, member_access, call, postfix_op, quantified,
-                    binder, person_binder, in_binder, pair_binder, differing_attributes)
+BOOST_SPIRIT_DEFINE(expression, implies_expr, or_expr, and_expr, not_expr, not_unary, comparison, sum, product, unary,
+                    negation, postfix, primary, parenthesised, keyword_text, keyword_lit, expression_list, set_lit,
+                    predicate_lit, member_access, call, postfix_op, quantified, binder, person_binder, in_binder,
+                    pair_binder, differing_attributes)
 BOOST_SPIRIT_DEFINE(value, unknown_text, unknown_value, bound_value, one_of_value, range_value, exact_value)
 BOOST_SPIRIT_DEFINE(para_range, paras, citation, citation_list, source)
 BOOST_SPIRIT_DEFINE(ident_list, para_span, deontic, reported_absent, document_clause, right_clause, test_clause,
                     jurisdiction_clause, law_clause, provision_clause, amendment_clause)
-BOOST_SPIRIT_DEFINE(type_expr, enum_member, enum_decl, attribute_decl, person_decl, fact_decl, duty_decl,
-                    act_decl, block_decl, provision_decl, law_item, law_decl, change, amends, repeals, adds_to,
-                    amendment_item, amendment_decl, import_decl)
+BOOST_SPIRIT_DEFINE(type_expr, enum_member, enum_decl, attribute_decl, person_decl, fact_decl, duty_decl, act_decl,
+                    block_decl, provision_decl, law_item, law_decl, change, amends, repeals, adds_to, amendment_item,
+                    amendment_decl, import_decl)
 
 } // namespace grammar
 

@@ -28,7 +28,9 @@ bool is_ident_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) { return decode_utf8(text, i).length; }
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  return decode_utf8(text, i).length;
+}
 
 // The checks that protect the grammar: it must never see binary data, invalid text or
 // nesting deep enough to exhaust the stack.
@@ -72,9 +74,9 @@ bool check_bytes(const SourcePtr& source, Diagnostics& diagnostics, const ParseL
       in_string = true;
     } else if (c == '(' || c == '{' || c == '[') {
       if (++depth > limits.max_nesting) {
-        diagnostics.error("E0005", Span{source, i, i + 1},
-                          "nesting is too deep (more than " + std::to_string(limits.max_nesting) +
-                              " levels of brackets)")
+        diagnostics
+            .error("E0005", Span{source, i, i + 1},
+                   "nesting is too deep (more than " + std::to_string(limits.max_nesting) + " levels of brackets)")
             .notes.push_back({{}, "split the expression into smaller tests"});
         return false;
       }
@@ -222,8 +224,8 @@ std::optional<OpenBlock> innermost_open_block(const std::string& text, std::size
   block.offset = brace;
   header >> block.kind >> block.name;
   if (block.kind == "amends" || block.kind == "provision" || block.kind == "law" || block.kind == "right" ||
-      block.kind == "test" || block.kind == "document" || block.kind == "jurisdiction" ||
-      block.kind == "amendment" || block.kind == "enum" || block.kind == "person" || block.kind == "duty") {
+      block.kind == "test" || block.kind == "document" || block.kind == "jurisdiction" || block.kind == "amendment" ||
+      block.kind == "enum" || block.kind == "person" || block.kind == "duty") {
     return block;
   }
   // A `{` inside an expression or value (a set): name it by what it is.
@@ -271,8 +273,9 @@ void report_expectation(const SourcePtr& source, std::size_t declaration_start, 
       std::size_t open = text.rfind('"', where == 0 ? 0 : where - 1);
       Span opened{source, open == std::string::npos ? where : open, (open == std::string::npos ? where : open) + 1};
       diagnostics.error("E0104", opened, "string is not closed before the end of the line")
-          .notes.push_back({{}, "close it with `\"`; to continue a long text on the next line, close it and start "
-                                "another string: adjacent strings are joined"});
+          .notes.push_back({{},
+                            "close it with `\"`; to continue a long text on the next line, close it and start "
+                            "another string: adjacent strings are joined"});
       return;
     }
   }
@@ -295,7 +298,8 @@ void report_expectation(const SourcePtr& source, std::size_t declaration_start, 
   if (expected == "`}`") {
     if (auto block = innermost_open_block(text, declaration_start, where)) {
       auto lc = source->line_col(block->offset);
-      std::string what = block->kind == "set" ? std::string("the set") : block->kind + (block->name.empty() ? "" : " `" + block->name + "`");
+      std::string what = block->kind == "set" ? std::string("the set")
+                                              : block->kind + (block->name.empty() ? "" : " `" + block->name + "`");
       auto& d = diagnostics.error("E0102", span,
                                   "expected `}` to close " + what + " opened at " + std::to_string(lc.line) + ":" +
                                       std::to_string(lc.column) + ", found " + found);

@@ -20,7 +20,7 @@ struct ParseLimits {
 };
 
 class ParsedFile {
-public:
+ public:
   SourcePtr source;
   ast::File ast;
 
@@ -30,7 +30,7 @@ public:
 
   PositionStore& positions() { return positions_; }
 
-private:
+ private:
   PositionStore positions_;
 };
 

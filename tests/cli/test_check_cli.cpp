@@ -7,7 +7,9 @@
 using namespace siracusa::testing;
 
 namespace {
-std::string corpus() { return source_dir() + "/rules " + source_dir() + "/laws"; }
+std::string corpus() {
+  return source_dir() + "/rules " + source_dir() + "/laws";
+}
 } // namespace
 
 TEST_CASE("check --format json on the bundled corpus is valid, fails something and passes something", "[cli]") {
@@ -31,8 +33,8 @@ TEST_CASE("without --include-passes the JSON lists every finding but the passing
   for (const auto& finding : document["findings"])
     CHECK(finding["verdict"] != "passes");
   auto s = document["summary"];
-  CHECK(document["findings"].size() == s["fails"].get<std::size_t>() + s["may_fail"].get<std::size_t>() +
-                                           s["undetermined"].get<std::size_t>());
+  CHECK(document["findings"].size() ==
+        s["fails"].get<std::size_t>() + s["may_fail"].get<std::size_t>() + s["undetermined"].get<std::size_t>());
 }
 
 TEST_CASE("check output is byte-identical across runs and thread counts", "[cli]") {

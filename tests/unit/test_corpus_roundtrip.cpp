@@ -76,8 +76,8 @@ TEST_CASE("formatting the bundled corpus gives back the same model", "[format][c
   Diagnostics original_diagnostics;
   Diagnostics copied_diagnostics;
   auto original = model::load_model({source_dir() + "/rules", source_dir() + "/laws"}, original_diagnostics);
-  auto copied = model::load_model({(copy.path() / "rules").string(), (copy.path() / "laws").string()},
-                                  copied_diagnostics);
+  auto copied =
+      model::load_model({(copy.path() / "rules").string(), (copy.path() / "laws").string()}, copied_diagnostics);
   REQUIRE_FALSE(original_diagnostics.has_errors());
   REQUIRE_FALSE(copied_diagnostics.has_errors());
   CHECK(dump(copied) == dump(original));
