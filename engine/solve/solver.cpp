@@ -76,6 +76,7 @@ struct Engine::Impl {
   unsigned fresh = 0;
 
   const Right* right = nullptr;
+  std::set<int> opened_predicates; // exact predicates read as open while minimising a core
   int universal_depth = 0;
   std::vector<Skolem>* skolems = nullptr;
 
@@ -172,7 +173,7 @@ struct Engine::Impl {
   // tracked by literals; `core_with_predicates` adds the ones the condition uses.
   PredicateFn fact_predicate(int index) {
     return [this, index](const std::vector<z3::expr>& person, Polarity polarity) {
-      const StatedFact* stated = provision ? provision->find(index) : nullptr;
+      const StatedFact* stated = provision && !opened_predicates.count(index) ? provision->find(index) : nullptr;
       if (stated && stated->value.form == FactValue::Form::exact && !stated->value.values.front()->type.is_error()) {
         Value definition = encode(*stated->value.values.front(), {}, Polarity::both);
         return definition.predicate(person, polarity);
@@ -181,15 +182,32 @@ struct Engine::Impl {
     };
   }
 
-  // Predicate facts stated exactly are substituted, not tracked: when the condition uses
-  // one, the verdict rests on it.
-  std::vector<int> core_with_predicates(std::vector<int> facts, const Expr& condition) {
+  // Predicate facts stated exactly are substituted, not tracked. Each one the condition
+  // uses joins the core unless the verdict still holds with that predicate left open
+  // (read as an unknown function): the same deletion test as for the other facts.
+  std::vector<int> core_with_predicates(std::vector<int> facts, const Expr& condition, bool failing) {
     for (int f : facts_used(condition)) {
       const StatedFact* stated = provision ? provision->find(f) : nullptr;
-      if (stated && model.facts[static_cast<std::size_t>(f)].type.kind == Type::Kind::predicate &&
-          stated->value.form == FactValue::Form::exact)
+      if (!stated || model.facts[static_cast<std::size_t>(f)].type.kind != Type::Kind::predicate ||
+          stated->value.form != FactValue::Form::exact)
+        continue;
+      opened_predicates.insert(f);
+      z3::expr goal = failing ? !*encode(condition, {}, Polarity::negative).scalar
+                              : *encode(condition, {}, Polarity::positive).scalar;
+      z3::expr literal = ctx.bool_const(("o!" + std::to_string(fresh++)).c_str());
+      solver.add(z3::implies(literal, goal));
+      // Only the facts already in the core may be assumed: they are what the verdict
+      // is said to rest on.
+      z3::expr_vector trial(ctx);
+      for (int kept : facts)
+        trial.push_back(kept == law_level_fact ? *level_tracking : *tracking[static_cast<std::size_t>(kept)]);
+      trial.push_back(literal);
+      if (check(trial) != z3::unsat) {
+        opened_predicates.erase(f);
         facts.push_back(f);
+      }
     }
+    opened_predicates.clear();
     std::sort(facts.begin(), facts.end());
     facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
     return facts;
@@ -871,7 +889,7 @@ Decision Engine::decide(const Test& test, const Right& right) {
     z3::check_result can_fail = s.check(with_condition);
     if (can_fail == z3::unsat) {
       decision.verdict = Verdict::passes;
-      decision.core = s.core_with_predicates(s.minimise(s.core(), positive), *test.condition);
+      decision.core = s.core_with_predicates(s.minimise(s.core(), positive), *test.condition, false);
       return decision;
     }
     if (can_fail == z3::sat)
@@ -882,7 +900,7 @@ Decision Engine::decide(const Test& test, const Right& right) {
     z3::check_result can_pass = s.check(without_condition);
     if (can_pass == z3::unsat) {
       decision.verdict = Verdict::fails;
-      decision.core = s.core_with_predicates(s.minimise(s.core(), negative), *test.condition);
+      decision.core = s.core_with_predicates(s.minimise(s.core(), negative), *test.condition, true);
       return decision;
     }
     if (can_fail == z3::sat && can_pass == z3::sat) {

@@ -634,12 +634,9 @@ TEST_CASE("solver: cores are sound and minimal across mixed conditions", "[solve
   }
 }
 
-// Known limitation: a predicate fact stated exactly is substituted into the condition, not
-// tracked, and joins every core of a condition that mentions it, even when the verdict does
-// not rest on it. Checking each one with the predicate left open made later decisions on the
-// same provision slower and sometimes undetermined, so the core may name one fact too many.
-// The test records the expected behaviour; it may fail until the engine is changed.
-TEST_CASE("solver: a core names an exactly stated predicate only when the verdict rests on it", "[solver][!mayfail]") {
+// A predicate fact stated exactly is substituted into the condition rather than tracked;
+// it joins a core only when the verdict no longer holds with the predicate left open.
+TEST_CASE("solver: a core names an exactly stated predicate only when the verdict rests on it", "[solver]") {
   Setup s{"precise and (some person p: p.age < 18 years and scope(p))",
           {"precise: no", "scope: person where age >= 16 years"}};
   Outcome o = decide(s);
