@@ -669,6 +669,9 @@ struct Engine::Impl {
 
   // ---- queries -----------------------------------------------------------------------------
 
+  std::optional<z3::check_result> scoped_check(const std::function<void()>& add,
+                                               const std::function<void(z3::check_result)>& read = {});
+
   z3::check_result check(const z3::expr_vector& assumptions) {
     ++stats.queries;
     z3::check_result result = solver.check(assumptions);
@@ -920,105 +923,93 @@ Decision Engine::decide(const Test& test, const Right& right) {
   }
 }
 
+// Asserts what `add` adds in a solver scope of its own, checks, lets `read` see the model
+// while the scope stands, and pops it whatever happens. nullopt when Z3 gave up.
+std::optional<z3::check_result> Engine::Impl::scoped_check(const std::function<void()>& add,
+                                                           const std::function<void(z3::check_result)>& read) {
+  solver.push();
+  struct Pop {
+    z3::solver& solver;
+    ~Pop() { solver.pop(); }
+  } pop{solver};
+  try {
+    add();
+    z3::check_result result = check(z3::expr_vector(ctx));
+    if (result == z3::unknown)
+      return std::nullopt;
+    if (read)
+      read(result);
+    return result;
+  } catch (const z3::exception&) {
+    return std::nullopt;
+  }
+}
+
 std::optional<bool> Engine::satisfiable(const Test& test, const Right& right, bool negated) {
   Impl& s = *impl_;
   if (!test.condition || test.condition->type.is_error())
     return std::nullopt;
-  try {
-    s.right = &right;
-    s.solver.push();
+  s.right = &right;
+  auto result = s.scoped_check([&] {
     z3::expr condition = *s.encode(*test.condition, {}, negated ? Polarity::negative : Polarity::positive).scalar;
     s.solver.add(negated ? !condition : condition);
-    z3::check_result result = s.check(z3::expr_vector(s.ctx));
-    s.solver.pop();
-    if (result == z3::unknown)
-      return std::nullopt;
-    return result == z3::sat;
-  } catch (const z3::exception&) {
-    s.solver.pop();
-    return std::nullopt;
-  }
+  });
+  return result ? std::optional<bool>(*result == z3::sat) : std::nullopt;
 }
 
 std::optional<bool> Engine::jointly_passable(const Test& first, const Test& second, const Right& right) {
   Impl& s = *impl_;
   if (!first.condition || !second.condition || first.condition->type.is_error() || second.condition->type.is_error())
     return std::nullopt;
-  try {
-    s.right = &right;
-    s.solver.push();
-    z3::expr a = *s.encode(*first.condition, {}, Polarity::negative).scalar;
-    z3::expr b = *s.encode(*second.condition, {}, Polarity::negative).scalar;
-    s.solver.add(!a);
-    s.solver.add(!b);
-    z3::check_result result = s.check(z3::expr_vector(s.ctx));
-    s.solver.pop();
-    if (result == z3::unknown)
-      return std::nullopt;
-    return result == z3::sat;
-  } catch (const z3::exception&) {
-    s.solver.pop();
-    return std::nullopt;
-  }
+  s.right = &right;
+  auto result = s.scoped_check([&] {
+    for (const Test* test : {&first, &second})
+      s.solver.add(!*s.encode(*test->condition, {}, Polarity::negative).scalar);
+  });
+  return result ? std::optional<bool>(*result == z3::sat) : std::nullopt;
 }
 
 std::optional<std::optional<Witness>> Engine::overlap(const ExprPtr& first, const ExprPtr& second) {
   Impl& s = *impl_;
-  try {
-    s.solver.push();
-    std::vector<z3::expr> person = s.new_person("p!" + std::to_string(s.fresh++));
-    Value a = s.encode(*first, {}, Polarity::both);
-    Value b = s.encode(*second, {}, Polarity::both);
-    s.solver.add(s.domain(person));
-    s.solver.add(a.predicate(person, Polarity::positive));
-    s.solver.add(b.predicate(person, Polarity::positive));
-    z3::check_result result = s.check(z3::expr_vector(s.ctx));
-    std::optional<std::optional<Witness>> answer;
-    if (result == z3::unsat) {
-      answer = std::optional<Witness>();
-    } else if (result == z3::sat) {
-      Witness w;
-      Witness::Person p;
-      p.name = "p";
-      std::set<int> relevant;
-      for (const auto* who : {&first, &second})
-        for (int a : attributes_used(**who))
-          relevant.insert(a);
-      z3::model m = s.solver.get_model();
-      for (int k : relevant) {
-        const auto& attribute = s.model.attributes[static_cast<std::size_t>(k)];
-        p.attributes.push_back({attribute.name, s.show(m, person[static_cast<std::size_t>(k)], attribute.type)});
-      }
-      w.persons.push_back(std::move(p));
-      answer = std::optional<Witness>(std::move(w));
-    }
-    s.solver.pop();
-    return answer;
-  } catch (const z3::exception&) {
-    s.solver.pop();
+  std::vector<z3::expr> person = s.new_person("p!" + std::to_string(s.fresh++));
+  std::optional<Witness> witness;
+  auto result = s.scoped_check(
+      [&] {
+        s.solver.add(s.domain(person));
+        s.solver.add(s.encode(*first, {}, Polarity::both).predicate(person, Polarity::positive));
+        s.solver.add(s.encode(*second, {}, Polarity::both).predicate(person, Polarity::positive));
+      },
+      [&](z3::check_result r) {
+        if (r != z3::sat)
+          return;
+        Witness::Person p;
+        p.name = "p";
+        std::set<int> relevant;
+        for (const auto* who : {&first, &second})
+          for (int a : attributes_used(**who))
+            relevant.insert(a);
+        z3::model m = s.solver.get_model();
+        for (int k : relevant) {
+          const auto& attribute = s.model.attributes[static_cast<std::size_t>(k)];
+          p.attributes.push_back({attribute.name, s.show(m, person[static_cast<std::size_t>(k)], attribute.type)});
+        }
+        witness.emplace();
+        witness->persons.push_back(std::move(p));
+      });
+  if (!result)
     return std::nullopt;
-  }
+  return witness;
 }
 
 std::optional<bool> Engine::covers(const ExprPtr& wider, const ExprPtr& narrower) {
   Impl& s = *impl_;
-  try {
-    s.solver.push();
-    std::vector<z3::expr> person = s.new_person("q!" + std::to_string(s.fresh++));
-    Value w = s.encode(*wider, {}, Polarity::both);
-    Value n = s.encode(*narrower, {}, Polarity::both);
+  std::vector<z3::expr> person = s.new_person("q!" + std::to_string(s.fresh++));
+  auto result = s.scoped_check([&] {
     s.solver.add(s.domain(person));
-    s.solver.add(n.predicate(person, Polarity::positive));
-    s.solver.add(!w.predicate(person, Polarity::negative));
-    z3::check_result result = s.check(z3::expr_vector(s.ctx));
-    s.solver.pop();
-    if (result == z3::unknown)
-      return std::nullopt;
-    return result == z3::unsat;
-  } catch (const z3::exception&) {
-    s.solver.pop();
-    return std::nullopt;
-  }
+    s.solver.add(s.encode(*narrower, {}, Polarity::both).predicate(person, Polarity::positive));
+    s.solver.add(!s.encode(*wider, {}, Polarity::both).predicate(person, Polarity::negative));
+  });
+  return result ? std::optional<bool>(*result == z3::unsat) : std::nullopt;
 }
 
 } // namespace siracusa::solve
