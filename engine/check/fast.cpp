@@ -469,17 +469,12 @@ class Evaluator {
   // exactly as the solver expands its quantifiers; the predicates are those of this
   // reading.
   PersonClasses classes_of(const Expr& e, std::size_t first) const {
-    PersonClasses m;
     auto definitions = [this](int fact) {
       const auto& value = reading_.facts[static_cast<std::size_t>(fact)];
       return value && value->kind == Abstract::Kind::predicate ? std::vector<const Expr*>{value->predicate}
                                                                : std::vector<const Expr*>{};
     };
-    collect_classes(*e.children.front(), m, definitions);
-    for (std::size_t i = first + 1; i < e.binders.size(); ++i)
-      if (e.binders[i].domain)
-        collect_classes(*e.binders[i].domain, m, definitions);
-    return m;
+    return quantifier_classes(e, first, definitions);
   }
 
   std::vector<std::int64_t> representatives(int attribute, const PersonClasses& m) const {

@@ -63,6 +63,15 @@ void collect_classes(const Expr& expr, PersonClasses& classes, const PredicateDe
   collect(expr, classes, definitions, 0);
 }
 
+PersonClasses quantifier_classes(const Expr& quantifier, std::size_t first, const PredicateDefinitions& definitions) {
+  PersonClasses classes;
+  collect_classes(*quantifier.children.front(), classes, definitions);
+  for (std::size_t i = first + 1; i < quantifier.binders.size(); ++i)
+    if (quantifier.binders[i].domain)
+      collect_classes(*quantifier.binders[i].domain, classes, definitions);
+  return classes;
+}
+
 std::vector<std::int64_t> representatives(const Model& model, int attribute, const PersonClasses& classes) {
   const Type& type = model.attributes[static_cast<std::size_t>(attribute)].type;
   std::vector<std::int64_t> values;

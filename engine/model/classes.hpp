@@ -30,6 +30,10 @@ using PredicateDefinitions = std::function<std::vector<const Expr*>(int fact)>;
 
 void collect_classes(const Expr& expr, PersonClasses& classes, const PredicateDefinitions& definitions);
 
+// The classes a quantifier's body tells apart, from binder `first` on: the body and the
+// domains of the binders after it.
+PersonClasses quantifier_classes(const Expr& quantifier, std::size_t first, const PredicateDefinitions& definitions);
+
 // The values of one attribute that stand for all others: every member of an enum, both
 // booleans, and for an integer 0, 1 and each constant with its neighbours.
 std::vector<std::int64_t> representatives(const Model& model, int attribute, const PersonClasses& classes);

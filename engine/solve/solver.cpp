@@ -551,7 +551,6 @@ struct Engine::Impl {
   // otherwise, or when there would be too many classes, Z3's quantifiers are used.
 
   PersonClasses classes_of(const Expr& e, std::size_t first) const {
-    PersonClasses m;
     // A stated predicate's exact value or bounds decide which persons it tells apart.
     auto definitions = [this](int fact) {
       std::vector<const Expr*> out;
@@ -560,11 +559,7 @@ struct Engine::Impl {
           out.push_back(value.get());
       return out;
     };
-    collect_classes(*e.children.front(), m, definitions);
-    for (std::size_t i = first + 1; i < e.binders.size(); ++i)
-      if (e.binders[i].domain)
-        collect_classes(*e.binders[i].domain, m, definitions);
-    return m;
+    return quantifier_classes(e, first, definitions);
   }
 
   std::vector<std::int64_t> representatives(int attribute, const PersonClasses& m) const {

@@ -32,6 +32,31 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   return decode_utf8(text, i).length;
 }
 
+// Calls `visit(c, offset)` for each bracket in [from, until) that is not inside a string
+// or a comment, until it returns false.
+template <typename Visit>
+void for_each_bracket(const std::string& text, std::size_t from, std::size_t until, Visit visit) {
+  bool in_string = false;
+  for (std::size_t i = from; i < until && i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"' || c == '\n')
+        in_string = false;
+      continue;
+    }
+    if (c == '#') {
+      while (i < text.size() && text[i] != '\n')
+        ++i;
+    } else if (c == '"') {
+      in_string = true;
+    } else if ((c == '(' || c == '{' || c == '[' || c == ')' || c == '}' || c == ']') && !visit(c, i)) {
+      return;
+    }
+  }
+}
+
 // The checks that protect the grammar: it must never see binary data, invalid text or
 // nesting deep enough to exhaust the stack.
 bool check_bytes(const SourcePtr& source, Diagnostics& diagnostics, const ParseLimits& limits) {
@@ -57,34 +82,23 @@ bool check_bytes(const SourcePtr& source, Diagnostics& diagnostics, const ParseL
     i += length;
   }
   std::size_t depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"' || c == '\n')
-        in_string = false;
-      continue;
+  bool too_deep = false;
+  for_each_bracket(text, 0, text.size(), [&](char c, std::size_t i) {
+    if (c == ')' || c == '}' || c == ']') {
+      depth -= depth > 0 ? 1 : 0;
+      return true;
     }
-    if (c == '#') {
-      while (i < text.size() && text[i] != '\n')
-        ++i;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '(' || c == '{' || c == '[') {
-      if (++depth > limits.max_nesting) {
-        diagnostics
-            .error("E0005", Span{source, i, i + 1},
-                   "nesting is too deep (more than " + std::to_string(limits.max_nesting) + " levels of brackets)")
-            .notes.push_back({{}, "split the expression into smaller tests"});
-        return false;
-      }
-    } else if (c == ')' || c == '}' || c == ']') {
-      if (depth > 0)
-        --depth;
-    }
-  }
+    if (++depth <= limits.max_nesting)
+      return true;
+    diagnostics
+        .error("E0005", Span{source, i, i + 1},
+               "nesting is too deep (more than " + std::to_string(limits.max_nesting) + " levels of brackets)")
+        .notes.push_back({{}, "split the expression into smaller tests"});
+    too_deep = true;
+    return false;
+  });
+  if (too_deep)
+    return false;
   return true;
 }
 
@@ -193,27 +207,13 @@ struct OpenBlock {
 // (`provision art10 {` gives kind provision, name art10).
 std::optional<OpenBlock> innermost_open_block(const std::string& text, std::size_t from, std::size_t until) {
   std::vector<std::size_t> stack;
-  bool in_string = false;
-  for (std::size_t i = from; i < until && i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"' || c == '\n')
-        in_string = false;
-      continue;
-    }
-    if (c == '#') {
-      while (i < text.size() && text[i] != '\n')
-        ++i;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{') {
+  for_each_bracket(text, from, until, [&](char c, std::size_t i) {
+    if (c == '{')
       stack.push_back(i);
-    } else if (c == '}' && !stack.empty()) {
+    else if (c == '}' && !stack.empty())
       stack.pop_back();
-    }
-  }
+    return true;
+  });
   if (stack.empty())
     return std::nullopt;
   std::size_t brace = stack.back();
