@@ -1,13 +1,16 @@
 #include "commands.hpp"
 
 #include "check/check.hpp"
+#include "check/expectations.hpp"
 #include "model/resolve.hpp"
 #include "report/report.hpp"
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <optional>
 
 namespace siracusa::cli {
 
@@ -19,6 +22,7 @@ struct Loaded {
   model::Model model;
   Inputs inputs;
   ProjectConfig config;
+  std::vector<std::string> rule_base;
 };
 
 // Reads the inputs; false (after printing diagnostics) when they have errors.
@@ -27,9 +31,7 @@ bool load(const std::vector<std::string>& paths, const GlobalOptions& global, Lo
     return false;
   auto started = std::chrono::steady_clock::now();
   Diagnostics diagnostics;
-  model::LoadOptions options;
-  options.display_root = loaded.inputs.display_root;
-  loaded.model = model::load_model(loaded.inputs.paths, diagnostics, options);
+  loaded.model = load_with_rule_base(loaded.inputs, diagnostics, loaded.rule_base);
   spdlog::debug(
       "parse and resolve: {} files in {} ms", loaded.model.files.size(),
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
@@ -37,7 +39,53 @@ bool load(const std::vector<std::string>& paths, const GlobalOptions& global, Lo
     print_diagnostics(diagnostics, global);
     return false;
   }
+  if (loaded.model.tests.empty()) {
+    std::cerr << "siracusa: error[E0012]: the paths hold no test, and the bundled rule base could not be loaded "
+                 "with them\n  = note: give the rule files too, e.g. `siracusa check rules laws`\n";
+    return false;
+  }
   return true;
+}
+
+// `--fail-on fails:per_se,may_fail`: which verdicts (and strengths) make the exit status 1.
+struct FailOn {
+  std::string verdict;
+  std::optional<model::Strength> strength;
+};
+
+bool parse_fail_on(const std::vector<std::string>& words, std::vector<FailOn>& out) {
+  static const std::vector<std::string> verdicts = {"fails",        "may_fail",       "passes",
+                                                    "undetermined", "not_applicable", "unassessed"};
+  std::vector<std::string> items = words;
+  if (items.empty())
+    items = {"fails:per_se", "fails:presumptive"};
+  for (const auto& item : items) {
+    auto colon = item.find(':');
+    FailOn f{item.substr(0, colon), std::nullopt};
+    if (std::find(verdicts.begin(), verdicts.end(), f.verdict) == verdicts.end()) {
+      std::cerr << "siracusa: error[E0009]: --fail-on: `" << f.verdict
+                << "` is not a verdict (fails, may_fail, passes, undetermined, not_applicable, unassessed)\n";
+      return false;
+    }
+    if (colon != std::string::npos) {
+      f.strength = model::strength_from(item.substr(colon + 1));
+      if (!f.strength) {
+        std::cerr << "siracusa: error[E0009]: --fail-on: `" << item.substr(colon + 1)
+                  << "` is not a strength (per_se, presumptive, concern)\n";
+        return false;
+      }
+    }
+    out.push_back(f);
+  }
+  return true;
+}
+
+bool fails_on(const check::Result& result, const std::vector<FailOn>& rules) {
+  for (const auto& f : result.findings)
+    for (const auto& rule : rules)
+      if (rule.verdict == solve::verdict_name(f.verdict) && (!rule.strength || *rule.strength == f.strength))
+        return true;
+  return false;
 }
 
 } // namespace
@@ -51,12 +99,17 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
     std::cerr << "siracusa: error[E0009]: unknown format `" << format << "` (text or json)\n";
     return 2;
   }
+  std::vector<FailOn> fail_on;
+  if (!parse_fail_on(options.fail_on, fail_on))
+    return 2;
   check::Options check_options;
   check_options.solver.timeout_ms =
       options.timeout_ms > 0 ? options.timeout_ms : loaded.config.timeout_ms.value_or(default_timeout_ms);
   check_options.solver.rlimit = options.rlimit;
   check_options.all_z3 = options.all_z3;
   check_options.jobs = options.jobs;
+  if (!options.min_basis.empty())
+    check_options.min_basis = *model::basis_from(options.min_basis);
   Diagnostics diagnostics;
   check::Result result = check::run(loaded.model, check_options, diagnostics);
   if (diagnostics.size() > 0)
@@ -67,7 +120,10 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   report::ReportInfo info;
   info.version = SIRACUSA_VERSION;
   info.origin = loaded.inputs.origin;
+  info.rule_base = loaded.rule_base;
   info.include_passes = options.include_passes;
+  info.include_all = options.include_all;
+  info.min_basis = check_options.min_basis;
   info.timeout_ms = check_options.solver.timeout_ms;
   info.rlimit = check_options.solver.rlimit;
   info.all_z3 = check_options.all_z3;
@@ -84,7 +140,32 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
       return 2;
     }
   }
-  return result.summary.fails > 0 ? 1 : 0;
+  return fails_on(result, fail_on) ? 1 : 0;
+}
+
+int run_test(const TestOptions& options, const GlobalOptions& global) {
+  Loaded loaded;
+  if (!load(options.paths, global, loaded))
+    return 2;
+  if (loaded.model.expectations.empty()) {
+    std::cerr << "siracusa: error[E0013]: the paths hold no expectation to test\n"
+                 "  = note: write `expect fails: <right> <criterion> on <law>.<provision>` beside the law\n";
+    return 2;
+  }
+  check::Options check_options;
+  check_options.solver.timeout_ms =
+      options.timeout_ms > 0 ? options.timeout_ms : loaded.config.timeout_ms.value_or(default_timeout_ms);
+  check_options.jobs = options.jobs;
+  Diagnostics diagnostics;
+  check::Result result = check::run(loaded.model, check_options, diagnostics);
+  if (diagnostics.size() > 0)
+    print_diagnostics(diagnostics, global);
+  if (diagnostics.has_errors())
+    return 2;
+  auto results = check::compare(loaded.model, result);
+  std::cout << report::render_expectations(results, global.color_stdout);
+  bool all_met = std::all_of(results.begin(), results.end(), [](const auto& r) { return r.met; });
+  return all_met ? 0 : 1;
 }
 
 int run_explain(const ExplainOptions& options, const GlobalOptions& global) {

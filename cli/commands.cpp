@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <set>
 
 #include <unistd.h>
 
@@ -70,6 +71,30 @@ bool resolve_inputs(const std::vector<std::string>& given, Inputs& inputs, Proje
   return true;
 }
 
+model::Model load_with_rule_base(Inputs& inputs, Diagnostics& diagnostics, std::vector<std::string>& rule_base) {
+  model::LoadOptions load;
+  load.display_root = inputs.display_root;
+  model::Model model = model::load_model(inputs.paths, diagnostics, load);
+  if (!diagnostics.has_errors() && model.tests.empty() && (!model.laws.empty() || !model.expectations.empty())) {
+    // Laws alone: check them against the rule base that ships with the binary.
+    Diagnostics again;
+    std::vector<std::string> paths = inputs.paths;
+    paths.push_back((bundled_corpus() / "rules").string());
+    model::Model with_rules = model::load_model(paths, again, load);
+    if (!again.has_errors() && !with_rules.tests.empty()) {
+      inputs.paths = paths;
+      rule_base = {(bundled_corpus() / "rules").lexically_normal().string() + " (bundled; the paths hold no tests)"};
+      return with_rules;
+    }
+  }
+  std::set<std::string> folders;
+  for (const auto& test : model.tests)
+    if (test.span.valid())
+      folders.insert(fs::path(test.span.file->path()).parent_path().string());
+  rule_base.assign(folders.begin(), folders.end());
+  return model;
+}
+
 bool write_atomically(const std::string& path, const std::string& content, std::string& error) {
   fs::path target(path);
   fs::path temporary = target;
@@ -105,9 +130,8 @@ int run_lint(const LintOptions& options, const GlobalOptions& global) {
     return 2;
   auto started = std::chrono::steady_clock::now();
   Diagnostics diagnostics;
-  model::LoadOptions load;
-  load.display_root = inputs.display_root;
-  model::Model model = model::load_model(inputs.paths, diagnostics, load);
+  std::vector<std::string> rule_base;
+  model::Model model = load_with_rule_base(inputs, diagnostics, rule_base);
   // The rule-set checks ask the solver about the rules themselves; they need a model
   // without errors.
   if (!diagnostics.has_errors())

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "diag/diagnostics.hpp"
+#include "model/model.hpp"
 #include "options.hpp"
 
 #include <string>
@@ -31,9 +32,18 @@ struct CheckOptions {
   std::string format;
   std::string output;
   bool include_passes = false;
+  bool include_all = false;
+  std::string min_basis;            // text, practice or assessment (default)
+  std::vector<std::string> fail_on; // VERDICT[:STRENGTH]; default fails:per_se, fails:presumptive
   unsigned timeout_ms = 0;
   unsigned rlimit = 0;
   bool all_z3 = false;
+  unsigned jobs = 0;
+};
+
+struct TestOptions {
+  std::vector<std::string> paths;
+  unsigned timeout_ms = 0;
   unsigned jobs = 0;
 };
 
@@ -49,9 +59,13 @@ int run_lint(const LintOptions& options, const GlobalOptions& global);
 int run_fmt(const FmtOptions& options, const GlobalOptions& global);
 int run_check(const CheckOptions& options, const GlobalOptions& global);
 int run_explain(const ExplainOptions& options, const GlobalOptions& global);
+int run_test(const TestOptions& options, const GlobalOptions& global);
 
 // Shared by the commands.
 bool resolve_inputs(const std::vector<std::string>& given, Inputs& inputs, ProjectConfig* config);
+// Loads the inputs; when they declare no test (laws only), the bundled rule base is
+// loaded with them. `rule_base` says where the tests came from.
+model::Model load_with_rule_base(Inputs& inputs, Diagnostics& diagnostics, std::vector<std::string>& rule_base);
 void print_diagnostics(Diagnostics& diagnostics, const GlobalOptions& global);
 // Writes a whole file or nothing: a temporary beside it, then a rename.
 bool write_atomically(const std::string& path, const std::string& content, std::string& error);

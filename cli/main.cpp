@@ -47,6 +47,18 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--format", check.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   check_cmd->add_option("-o,--output", check.output, "Write the report to FILE (written whole, or not at all)");
   check_cmd->add_flag("--include-passes", check.include_passes, "List findings that pass too");
+  check_cmd->add_flag("--include-all", check.include_all,
+                      "List every finding, also those that pass or do not apply (they are always counted)");
+  check_cmd
+      ->add_option("--min-basis", check.min_basis,
+                   "Read only facts on this basis or a stronger one: text (the law as written), practice, or "
+                   "assessment (default: every fact)")
+      ->check(CLI::IsMember({"text", "practice", "assessment"}));
+  check_cmd
+      ->add_option("--fail-on", check.fail_on,
+                   "Verdicts that make the exit status 1, as VERDICT or VERDICT:STRENGTH, comma-separated "
+                   "(default: fails:per_se,fails:presumptive)")
+      ->delimiter(',');
   // A day at most; CLI::PositiveNumber would print the largest double as its bound.
   const auto timeout_range = CLI::Range(1U, 86'400'000U);
   check_cmd->add_option("--timeout-ms", check.timeout_ms, "Solver time limit per query (default 2000)")
@@ -54,7 +66,15 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--rlimit", check.rlimit, "Solver resource limit per query (0 = none)");
   check_cmd->add_flag("--all-z3", check.all_z3, "Send every decision to Z3 (no fast path), for audits");
   check_cmd->add_option("-j,--jobs", check.jobs, "Worker threads (default: cores)");
-  check_cmd->footer("Exit status: 0 nothing fails, 1 something fails, 2 bad input or usage.");
+  check_cmd->footer("Exit status: 0 nothing --fail-on names was found, 1 something was (by default a per se or "
+                    "presumptive `fails`), 2 bad input or usage.");
+
+  TestOptions test;
+  auto* test_cmd = app.add_subcommand("test", "Check the expectations (`expect ...`) written beside the laws");
+  test_cmd->add_option("paths", test.paths, "Files or folders; default as for check");
+  test_cmd->add_option("--timeout-ms", test.timeout_ms, "Solver time limit per query")->check(timeout_range);
+  test_cmd->add_option("-j,--jobs", test.jobs, "Worker threads (default: cores)");
+  test_cmd->footer("Exit status: 0 every expectation is met, 1 some are not, 2 bad input or no expectation.");
 
   ExplainOptions explain;
   auto* explain_cmd = app.add_subcommand("explain", "Print one finding in full: condition, facts, core, witness");
@@ -73,13 +93,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // A mistyped command is otherwise reported as "A subcommand is required".
     auto left = app.remaining();
-    bool any_command = lint_cmd->parsed() || fmt_cmd->parsed() || check_cmd->parsed() || explain_cmd->parsed();
+    bool any_command =
+        lint_cmd->parsed() || fmt_cmd->parsed() || check_cmd->parsed() || explain_cmd->parsed() || test_cmd->parsed();
     if (!any_command && !left.empty() && !left.front().empty()) {
       if (left.front().front() == '-')
         std::cerr << "siracusa: error[E0009]: unknown option `" << left.front() << "`\n";
       else
         std::cerr << "siracusa: error[E0009]: unknown command `" << left.front()
-                  << "`; the commands are lint, fmt, check and explain\n";
+                  << "`; the commands are lint, fmt, check, explain and test\n";
       std::cerr << "Run `siracusa --help` for usage.\n";
       return 2;
     }
@@ -98,6 +119,8 @@ int main(int argc, char** argv) {
       return run_check(check, global);
     if (explain_cmd->parsed())
       return run_explain(explain, global);
+    if (test_cmd->parsed())
+      return run_test(test, global);
   } catch (const std::exception& e) {
     // The engine reports bad input as diagnostics; reaching here is a bug, still not a crash.
     std::cerr << "siracusa: internal error: " << e.what() << "\n";

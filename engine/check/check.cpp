@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -17,16 +18,19 @@ namespace siracusa::check {
 
 using namespace model;
 
-Location location_of(const Span& span) {
-  if (!span.valid())
-    return {};
-  auto lc = span.file->line_col(span.begin);
-  return {span.file->path(), lc.line, lc.column};
+const char* route_name(Route route) {
+  switch (route) {
+  case Route::none:
+    return "none";
+  case Route::fast:
+    return "fast";
+  case Route::z3:
+    return "z3";
+  }
+  return "?";
 }
 
-namespace {
-
-std::string span_text(const Span& span) {
+std::string statement_of(const Span& span) {
   if (!span.valid())
     return {};
   std::string text = span.file->text().substr(span.begin, span.end - span.begin);
@@ -45,6 +49,15 @@ std::string span_text(const Span& span) {
   }
   return flat;
 }
+
+Location location_of(const Span& span) {
+  if (!span.valid())
+    return {};
+  auto lc = span.file->line_col(span.begin);
+  return {span.file->path(), lc.line, lc.column};
+}
+
+namespace {
 
 std::vector<SourcePara> expand(const std::vector<SourceRef>& sources) {
   std::vector<SourcePara> out;
@@ -83,6 +96,11 @@ std::shared_ptr<const TestInfo> test_info(const Model& model, const Test& test) 
   info->recommendation = test.recommendation;
   if (test.condition)
     info->condition = to_text(*test.condition, model);
+  for (const auto& exception : test.exceptions)
+    info->exceptions.push_back(to_text(*exception, model));
+  info->strength = test.strength;
+  info->justification = test.justification;
+  info->location = location_of(test.span);
   return info;
 }
 
@@ -91,6 +109,7 @@ using TestInfos = std::vector<std::shared_ptr<const TestInfo>>;
 Finding base_finding(const TestInfos& tests, int test, const Right* right) {
   Finding f;
   f.test = tests[static_cast<std::size_t>(test)];
+  f.strength = f.test->strength;
   if (right) {
     f.right = right->id;
     f.article = right->article;
@@ -98,8 +117,8 @@ Finding base_finding(const TestInfos& tests, int test, const Right* right) {
   return f;
 }
 
-std::shared_ptr<const std::vector<SourcePara>> shared_sources(const std::vector<SourceRef>& sources) {
-  return std::make_shared<const std::vector<SourcePara>>(expand(sources));
+Cause cause_of(const std::string& fact, const Span& span, Basis basis, const std::vector<SourceRef>& sources) {
+  return {fact, statement_of(span), location_of(span), basis, expand(sources)};
 }
 
 std::vector<Cause> causes(const Model& model, const Provision& provision, const std::vector<int>& core) {
@@ -107,27 +126,43 @@ std::vector<Cause> causes(const Model& model, const Provision& provision, const 
   for (int fact : core) {
     if (fact == solve::law_level_fact) {
       const Law& law = model.laws[static_cast<std::size_t>(provision.law)];
-      out.push_back({"law.level", span_text(law.level_span), location_of(law.level_span)});
+      out.push_back(cause_of("law.level", law.level_span, Basis::text, law.sources));
       continue;
     }
     const StatedFact* stated = provision.find(fact);
     if (!stated)
       continue;
-    out.push_back({model.facts[static_cast<std::size_t>(fact)].name, span_text(stated->value.span),
-                   location_of(stated->value.span)});
+    out.push_back(
+        cause_of(model.facts[static_cast<std::size_t>(fact)].name, stated->value.span, stated->basis, stated->sources));
   }
   return out;
 }
 
-// Whether a provision is silent on everything a test reads: the test may fail only
-// because nothing is known, which reports list apart from substantive findings.
-bool states_none_of(const Provision& provision, const Expr& condition) {
-  for (int fact : facts_used(condition)) {
-    const StatedFact* stated = provision.find(fact);
-    if (stated && stated->value.form != FactValue::Form::unknown)
-      return false;
+// A finding rests on its weakest fact, and cites the paragraphs behind its facts.
+void settle_provenance(Finding& f) {
+  f.basis.reset();
+  f.sources.clear();
+  for (const auto& cause : f.because) {
+    if (!f.basis || static_cast<int>(cause.basis) > static_cast<int>(*f.basis))
+      f.basis = cause.basis;
+    f.sources.insert(f.sources.end(), cause.sources.begin(), cause.sources.end());
   }
-  return true;
+  std::sort(f.sources.begin(), f.sources.end(), [](const SourcePara& a, const SourcePara& b) {
+    return std::tie(a.document, a.para) < std::tie(b.document, b.para);
+  });
+  f.sources.erase(std::unique(f.sources.begin(), f.sources.end(),
+                              [](const SourcePara& a, const SourcePara& b) {
+                                return a.document == b.document && a.para == b.para;
+                              }),
+                  f.sources.end());
+}
+
+// Whether a provision says anything on the test's subject. A fact stated `unknown`
+// counts: the analyst has read the law and found it silent or unclear there.
+bool touches_subject(const Provision& provision, const Test& test) {
+  if (test.about.empty())
+    return true;
+  return std::any_of(test.about.begin(), test.about.end(), [&](int fact) { return provision.find(fact) != nullptr; });
 }
 
 struct Work {
@@ -148,7 +183,7 @@ std::vector<Work> work_for(const Model& model, int provision_index) {
       const Test& test = model.tests[t];
       if (test.criterion == Criterion::positive_obligation || test.criterion == Criterion::conflict)
         continue;
-      if (test.applies_to(r) && test.condition && !test.condition->type.is_error())
+      if (test.applies_to(r) && test.failure && !test.failure->type.is_error())
         work.push_back({provision_index, r, static_cast<int>(t)});
     }
   return work;
@@ -162,7 +197,146 @@ struct ChunkResult {
   std::vector<std::pair<int, std::vector<int>>> inconsistent; // provision, core
 };
 
-ChunkResult run_chunk(const Model& model, const Options& options, const TestInfos& tests,
+// The `restricts:` line: what a verdict rests on when it needs no fact.
+Cause restriction_cause(const Provision& provision) {
+  return cause_of("restricts", provision.restricts_span, provision.basis, provision.sources);
+}
+
+// A test's failure condition without its exceptions, decided when the stated facts
+// establish none of them: a recognised exception is the State's to show.
+struct Derived {
+  std::vector<std::optional<Test>> condition_only; // by test index; none for a test without exceptions
+};
+
+Derived derive(const Model& model) {
+  Derived d;
+  d.condition_only.resize(model.tests.size());
+  for (std::size_t t = 0; t < model.tests.size(); ++t) {
+    const Test& test = model.tests[t];
+    if (test.exceptions.empty() || !test.condition || test.condition->type.is_error())
+      continue;
+    Test bare = test;
+    bare.exceptions.clear();
+    bare.failure = test.condition;
+    d.condition_only[t] = std::move(bare);
+  }
+  return d;
+}
+
+// Decides one provision's tests on either route, opening Z3 for the provision only when
+// the fast path leaves a decision open.
+class ProvisionDecider {
+ public:
+  ProvisionDecider(const Model& model, const Options& options, FastPath& fast, std::optional<solve::Engine>& engine,
+                   ChunkResult& result, int provision)
+      : model_(model), options_(options), fast_(fast), engine_(engine), result_(result), index_(provision),
+        provision_(model.provisions[static_cast<std::size_t>(provision)]) {}
+  ~ProvisionDecider() {
+    if (opened_)
+      engine_->end();
+  }
+  ProvisionDecider(const ProvisionDecider&) = delete;
+  ProvisionDecider& operator=(const ProvisionDecider&) = delete;
+
+  solve::Decision decide(const Test& test, const Right& right, Route& route) {
+    if (!options_.all_z3) {
+      if (auto quick = fast_.decide(provision_, test, right)) {
+        route = Route::fast;
+        ++result_.fast;
+        return std::move(*quick);
+      }
+    }
+    route = Route::z3;
+    ++result_.solver;
+    if (!opened_) {
+      if (!engine_)
+        engine_.emplace(model_, options_.solver);
+      engine_->begin(provision_);
+      opened_ = true;
+      consistent_ = engine_->consistent(contradiction_);
+      if (consistent_ && !*consistent_)
+        result_.inconsistent.emplace_back(index_, contradiction_);
+    }
+    if (consistent_ && *consistent_)
+      return engine_->decide(test, right);
+    solve::Decision decision;
+    decision.verdict = Verdict::undetermined;
+    decision.reason = consistent_ ? "the provision's facts contradict each other"
+                                  : "the solver could not tell whether the provision's facts are consistent";
+    if (consistent_)
+      decision.core = contradiction_;
+    return decision;
+  }
+
+ private:
+  const Model& model_;
+  const Options& options_;
+  FastPath& fast_;
+  std::optional<solve::Engine>& engine_;
+  ChunkResult& result_;
+  int index_;
+  const Provision& provision_;
+  bool opened_ = false;
+  std::optional<bool> consistent_ = true;
+  std::vector<int> contradiction_;
+};
+
+void record(Finding& f, const Model& model, const Provision& provision, solve::Decision decision) {
+  f.verdict = decision.verdict;
+  f.because = causes(model, provision, decision.core);
+  if ((f.verdict == Verdict::fails || f.verdict == Verdict::passes) && f.because.empty())
+    f.because.push_back(restriction_cause(provision));
+  // A failure with nothing left open has no scenario to show.
+  f.witness.reset();
+  if (decision.witness && !decision.witness->empty())
+    f.witness = std::move(decision.witness);
+  f.note = decision.reason;
+}
+
+// A verdict the stated law leaves open. While it depends on a fact of the condition that
+// the provision does not state at all, it is the analyst's question. While it depends
+// only on unstated facts of a recognised exception, the exception is not established:
+// the condition alone decides. Otherwise it is a genuine `may_fail`, resting on the open
+// facts the provision states.
+void classify_open(Finding& f, const Model& model, const Provision& provision, const Test& test,
+                   const std::vector<int>& live, const std::function<solve::Decision()>& decide_condition) {
+  std::vector<int> in_condition = test.condition ? facts_used(*test.condition) : std::vector<int>{};
+  std::vector<int> unstated;
+  std::vector<int> exception_only;
+  std::vector<int> stated;
+  for (int fact : live) {
+    if (provision.find(fact))
+      stated.push_back(fact);
+    else if (std::binary_search(in_condition.begin(), in_condition.end(), fact))
+      unstated.push_back(fact);
+    else
+      exception_only.push_back(fact);
+  }
+  if (!unstated.empty()) {
+    f.verdict = Verdict::unassessed;
+    f.witness.reset();
+    f.because.clear();
+    for (int fact : unstated)
+      f.missing.push_back(model.facts[static_cast<std::size_t>(fact)].name);
+    return;
+  }
+  if (!exception_only.empty()) {
+    solve::Decision bare = decide_condition();
+    if (bare.verdict != Verdict::may_fail) {
+      record(f, model, provision, std::move(bare));
+      if (f.verdict == Verdict::fails) {
+        std::string names;
+        for (int fact : exception_only)
+          names += (names.empty() ? "`" : ", `") + model.facts[static_cast<std::size_t>(fact)].name + "`";
+        f.note = "no recognised exception is established: the provision does not state " + names;
+      }
+      return;
+    }
+  }
+  f.because = causes(model, provision, stated);
+}
+
+ChunkResult run_chunk(const Model& model, const Options& options, const TestInfos& tests, const Derived& derived,
                       const std::vector<int>& provisions) {
   ChunkResult result;
   // A Z3 context is costly to make: only chunks with a decision the fast path leaves
@@ -176,11 +350,8 @@ ChunkResult run_chunk(const Model& model, const Options& options, const TestInfo
       continue;
     const Law& law = model.laws[static_cast<std::size_t>(provision.law)];
     auto info = provision_info(model, provision);
-    auto sources = shared_sources(provision.sources);
     std::string jurisdiction = jurisdiction_of(model, law);
-    bool opened = false;
-    std::optional<bool> consistent = true;
-    std::vector<int> contradiction;
+    ProvisionDecider decider(model, options, fast, engine, result, pi);
     for (const auto& w : work) {
       const Test& test = model.tests[static_cast<std::size_t>(w.test)];
       const Right& right = model.rights[static_cast<std::size_t>(w.right)];
@@ -188,59 +359,31 @@ ChunkResult run_chunk(const Model& model, const Options& options, const TestInfo
       f.id = provision.id + "/" + right.id + "/" + test.id;
       f.provision = info;
       f.jurisdiction = jurisdiction;
-      f.sources = sources;
-
-      solve::Decision decision;
-      bool settled = false;
-      if (!options.all_z3) {
-        if (auto quick = fast.decide(provision, test, right)) {
-          decision = std::move(*quick);
-          settled = true;
-          f.route = "fast";
-          ++result.fast;
-        }
+      if (!touches_subject(provision, test)) {
+        f.verdict = Verdict::not_applicable;
+        result.findings.push_back(std::move(f));
+        continue;
       }
-      if (!settled) {
-        if (!opened) {
-          if (!engine)
-            engine.emplace(model, options.solver);
-          engine->begin(provision);
-          opened = true;
-          consistent = engine->consistent(contradiction);
-          if (consistent && !*consistent)
-            result.inconsistent.emplace_back(pi, contradiction);
-        }
-        if (consistent && *consistent) {
-          decision = engine->decide(test, right);
-        } else {
-          decision.verdict = Verdict::undetermined;
-          decision.reason = consistent ? "the provision's facts contradict each other"
-                                       : "the solver could not tell whether the provision's facts are consistent";
-          if (consistent)
-            decision.core = contradiction;
-        }
-        f.route = "z3";
-        ++result.solver;
+      record(f, model, provision, decider.decide(test, right, f.route));
+      if (f.verdict == Verdict::may_fail) {
+        const auto& bare = derived.condition_only[static_cast<std::size_t>(w.test)];
+        classify_open(f, model, provision, test, fast.live_facts(provision, test, right), [&] {
+          Route ignored = Route::none;
+          return decider.decide(*bare, right, ignored);
+        });
       }
-      f.verdict = decision.verdict;
-      if (f.verdict == Verdict::may_fail && states_none_of(provision, *test.condition))
-        f.note = silent_note;
-      f.because = causes(model, provision, decision.core);
-      // A failure with nothing left open has no scenario to show.
-      if (decision.witness && !decision.witness->empty())
-        f.witness = decision.witness;
-      if (!decision.reason.empty())
-        f.note = decision.reason;
+      settle_provenance(f);
       result.findings.push_back(std::move(f));
     }
-    if (opened)
-      engine->end();
   }
   result.queries = engine ? engine->stats().queries : 0;
   return result;
 }
 
-// Gap findings: a duty that no provision of a jurisdiction implements.
+// Duty findings, open-world: a duty passes where a provision implements it, may fail
+// where provisions implement it only in part, fails only where a source reports it
+// absent, and is the analyst's question otherwise. A duty of good practice is never a
+// Covenant failure: reported absent, it is a concern that may be raised.
 void positive_obligations(const Model& model, const TestInfos& tests, std::vector<Finding>& findings) {
   for (std::size_t t = 0; t < model.tests.size(); ++t) {
     const Test& test = model.tests[t];
@@ -261,28 +404,45 @@ void positive_obligations(const Model& model, const TestInfos& tests, std::vecto
       Finding f = base_finding(tests, static_cast<int>(t), right);
       f.id = jurisdiction.id + "/" + (right ? right->id : std::string("-")) + "/" + test.id;
       f.jurisdiction = jurisdiction.id;
-      f.route = "z3";
-      std::vector<SourceRef> sources;
+      f.good_practice = duty.good_practice;
+      if (duty.good_practice)
+        f.strength = Strength::concern;
+      std::vector<Cause> full;
+      std::vector<Cause> partial;
+      std::vector<std::string> notes;
       for (const auto& provision : model.provisions) {
         const Law& law = model.laws[static_cast<std::size_t>(provision.law)];
         if (law.jurisdiction != static_cast<int>(j))
           continue;
-        if (std::find(provision.implements.begin(), provision.implements.end(), test.duty) ==
+        if (std::find(provision.implements.begin(), provision.implements.end(), test.duty) !=
             provision.implements.end())
-          continue;
-        f.because.push_back({"implements", provision.id + " implements " + duty.id, location_of(provision.span)});
-        sources.insert(sources.end(), provision.sources.begin(), provision.sources.end());
-      }
-      f.verdict = f.because.empty() ? Verdict::fails : Verdict::passes;
-      if (f.verdict == Verdict::fails) {
-        for (const auto& absent : jurisdiction.reported_absent)
-          if (absent.duty == test.duty) {
-            sources.push_back(absent.source);
-            f.because.push_back({"reported_absent", span_text(absent.source.span), location_of(absent.source.span)});
+          full.push_back(cause_of("implements", provision.implements_span, provision.basis, provision.sources));
+        for (const auto& p : provision.partially_implements)
+          if (p.duty == test.duty) {
+            partial.push_back(cause_of("implements_partially", p.span, provision.basis, provision.sources));
+            notes.push_back(provision.id + ": " + p.note);
           }
-        f.note = "no provision of " + jurisdiction.id + " implements `" + duty.id + "`";
       }
-      f.sources = shared_sources(sources);
+      std::vector<Cause> absent;
+      for (const auto& a : jurisdiction.reported_absent)
+        if (a.duty == test.duty)
+          absent.push_back(cause_of("reported_absent", a.span, Basis::assessment, {a.source}));
+      if (!full.empty()) {
+        f.verdict = Verdict::passes;
+        f.because = std::move(full);
+      } else if (!partial.empty()) {
+        f.verdict = Verdict::may_fail;
+        f.because = std::move(partial);
+        for (const auto& n : notes)
+          f.note += (f.note.empty() ? "" : "; ") + n;
+      } else if (!absent.empty()) {
+        f.verdict = duty.good_practice ? Verdict::may_fail : Verdict::fails;
+        f.because = std::move(absent);
+      } else {
+        f.verdict = Verdict::unassessed;
+        f.missing.push_back(duty.id);
+      }
+      settle_provenance(f);
       findings.push_back(std::move(f));
     }
   }
@@ -376,20 +536,18 @@ void conflicts(const Model& model, const Options& options, const TestInfos& info
           f.id = yielding.id + "/" + (right ? right->id : std::string("-")) + "/" + test->id + "~" + other.id;
           f.provision = provision_info(model, yielding);
           f.jurisdiction = jurisdiction_of(model, model.laws[static_cast<std::size_t>(yielding.law)]);
-          f.route = "z3";
-          std::vector<SourceRef> sources = yielding.sources;
-          sources.insert(sources.end(), other.sources.begin(), other.sources.end());
-          f.sources = shared_sources(sources);
+          f.route = Route::z3;
           f.conflict = ConflictInfo{other.id,
                                     model.acts[static_cast<std::size_t>(key.second)].id,
                                     modality_name(yielding_rule->modality),
                                     modality_name(other_rule->modality),
                                     prevails,
                                     rule};
-          f.because.push_back({modality_name(yielding_rule->modality), span_text(yielding_rule->span),
-                               location_of(yielding_rule->span)});
           f.because.push_back(
-              {modality_name(other_rule->modality), span_text(other_rule->span), location_of(other_rule->span)});
+              cause_of(modality_name(yielding_rule->modality), yielding_rule->span, yielding.basis, yielding.sources));
+          f.because.push_back(
+              cause_of(modality_name(other_rule->modality), other_rule->span, other.basis, other.sources));
+          settle_provenance(f);
           if (!overlap) {
             f.verdict = Verdict::undetermined;
             f.note = "the solver could not decide whether both rules reach the same person";
@@ -410,6 +568,19 @@ void conflicts(const Model& model, const Options& options, const TestInfos& info
 } // namespace
 
 Result run(const Model& model, const Options& options, Diagnostics& diagnostics) {
+  if (options.min_basis != Basis::assessment) {
+    // The law as the analyst reads it on this basis: weaker facts are unstated.
+    Model strict = model;
+    for (auto& provision : strict.provisions)
+      provision.facts.erase(std::remove_if(provision.facts.begin(), provision.facts.end(),
+                                           [&](const StatedFact& s) {
+                                             return static_cast<int>(s.basis) > static_cast<int>(options.min_basis);
+                                           }),
+                            provision.facts.end());
+    Options all = options;
+    all.min_basis = Basis::assessment;
+    return run(strict, all, diagnostics);
+  }
   auto started = std::chrono::steady_clock::now();
   Result result;
   std::vector<int> selected;
@@ -425,12 +596,13 @@ Result run(const Model& model, const Options& options, Diagnostics& diagnostics)
   TestInfos tests;
   for (const auto& test : model.tests)
     tests.push_back(test_info(model, test));
+  const Derived derived = derive(model);
   unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, chunks.size())));
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t c = next++; c < chunks.size(); c = next++)
-      chunk_results[c] = run_chunk(model, options, tests, chunks[c]);
+      chunk_results[c] = run_chunk(model, options, tests, derived, chunks[c]);
   };
   std::vector<std::thread> threads;
   for (unsigned i = 1; i < jobs; ++i)
@@ -483,6 +655,12 @@ Result run(const Model& model, const Options& options, Diagnostics& diagnostics)
       break;
     case Verdict::undetermined:
       ++s.undetermined;
+      break;
+    case Verdict::not_applicable:
+      ++s.not_applicable;
+      break;
+    case Verdict::unassessed:
+      ++s.unassessed;
       break;
     }
   }

@@ -26,11 +26,19 @@ struct Location {
   unsigned column = 0;
 };
 
-// A fact a verdict rests on, with the line that states it.
+struct SourcePara {
+  std::string document;
+  int para = 0;
+};
+
+// A fact a verdict rests on, with the line that states it, on what basis the analyst
+// states it and where it comes from.
 struct Cause {
-  std::string fact;      // fact name, `law.level` or `implements`
+  std::string fact;      // fact name, `law.level`, `restricts`, `implements`, `reported_absent`, ...
   std::string statement; // the source text, e.g. `notice_days: 10 days`
   Location location;
+  model::Basis basis = model::Basis::text;
+  std::vector<SourcePara> sources;
 };
 
 struct ProvisionInfo {
@@ -41,11 +49,6 @@ struct ProvisionInfo {
   std::string law_title;
   std::string level;
   Location location;
-};
-
-struct SourcePara {
-  std::string document;
-  int para = 0;
 };
 
 struct ConflictInfo {
@@ -65,8 +68,17 @@ struct TestInfo {
   std::vector<std::string> citations;
   std::string explanation;
   std::string recommendation;
-  std::string condition; // the failure condition, as written in the rules
+  std::string condition;               // the failure condition, as written in the rules
+  std::vector<std::string> exceptions; // `unless:` clauses, as written
+  model::Strength strength = model::Strength::presumptive;
+  std::string justification;
+  Location location;
 };
+
+// Which route decided: the fast path, Z3, or neither (nothing to decide: not applicable,
+// a duty, a verdict settled by the model alone).
+enum class Route { none, fast, z3 };
+const char* route_name(Route route);
 
 struct Finding {
   std::string id;
@@ -76,17 +88,18 @@ struct Finding {
   std::string article;
   std::shared_ptr<const TestInfo> test;
   Verdict verdict = Verdict::undetermined;
+  // The test's, except for a duty of good practice: never more than a concern.
+  model::Strength strength = model::Strength::presumptive;
   std::vector<Cause> because;
+  std::optional<model::Basis> basis; // the weakest among `because`; none when nothing was assessed
+  std::vector<std::string> missing;  // unassessed: the facts (or, for a duty, the duty) to state
   std::optional<Witness> witness;
-  std::shared_ptr<const std::vector<SourcePara>> sources;
+  std::vector<SourcePara> sources; // the paragraphs behind `because`
   std::optional<ConflictInfo> conflict;
-  std::string route; // fast or z3
-  std::string note;  // why undetermined, or other remarks
+  bool good_practice = false; // a duty of recommended good practice, not a Covenant obligation
+  Route route = Route::none;
+  std::string note; // why undetermined; for a partial implementation, what is missing
 };
-
-// The note of a may_fail finding on a provision that states none of the facts its test
-// reads.
-inline constexpr const char* silent_note = "the provision states none of the facts this test reads";
 
 struct Summary {
   std::size_t provisions = 0;
@@ -96,6 +109,8 @@ struct Summary {
   std::size_t may_fail = 0;
   std::size_t passes = 0;
   std::size_t undetermined = 0;
+  std::size_t not_applicable = 0;
+  std::size_t unassessed = 0;
   std::size_t fast_path = 0; // decisions the three-valued evaluation settled
   std::size_t solver = 0;    // decisions sent to Z3
   unsigned long long queries = 0;
@@ -103,8 +118,11 @@ struct Summary {
 
 struct Options {
   solve::SolverOptions solver;
-  unsigned jobs = 0;          // 0: one per core
-  bool all_z3 = false;        // every decision to Z3, for audits
+  unsigned jobs = 0;   // 0: one per core
+  bool all_z3 = false; // every decision to Z3, for audits
+  // Facts on a weaker basis than this are read as unstated (`--min-basis text` checks
+  // the law as written, leaving out practice and sources' assessments).
+  model::Basis min_basis = model::Basis::assessment;
   std::size_t chunk = 64;     // provisions per Z3 context
   std::string only_provision; // check just this provision (explain)
 };
@@ -122,5 +140,7 @@ Result run(const model::Model& model, const Options& options, Diagnostics& diagn
 void rule_set_checks(const model::Model& model, const Options& options, Diagnostics& diagnostics);
 
 Location location_of(const Span& span);
+// The source text of a span on one line, spaces and line breaks collapsed.
+std::string statement_of(const Span& span);
 
 } // namespace siracusa::check

@@ -198,7 +198,21 @@ class Evaluator {
   Evaluator(const Model& model, const Right& right, const Reading& reading)
       : model_(model), right_(right), reading_(reading) {}
 
+  // The facts read by the subexpressions whose truth the reading leaves open, when
+  // `reads` is set: a subexpression whose truth is certain needs none of its facts.
+  std::vector<int>* reads = nullptr;
+
   Abstract eval(const Expr& e) {
+    if (!reads)
+      return eval_node(e);
+    std::size_t mark = reads->size();
+    Abstract a = eval_node(e);
+    if (a.kind == Abstract::Kind::truth && a.truth != Tri::unknown)
+      reads->resize(mark);
+    return a;
+  }
+
+  Abstract eval_node(const Expr& e) {
     switch (e.kind) {
     case ExprKind::boolean:
       return Abstract::of(tri_of(e.number != 0));
@@ -227,6 +241,8 @@ class Evaluator {
       return Abstract::set(must, may);
     }
     case ExprKind::fact: {
+      if (reads)
+        reads->push_back(e.index());
       const auto& value = reading_.facts[static_cast<std::size_t>(e.index())];
       return value ? *value : Abstract::opaque();
     }
@@ -312,8 +328,16 @@ class Evaluator {
     case ExprKind::apply:
       return truth(apply(eval(*e.children[0]), eval(*e.children[1])));
     default:
+      give_up(e);
       return e.type.kind == Type::Kind::boolean ? Abstract::of(Tri::unknown) : Abstract::opaque();
     }
+  }
+
+  // Where the evaluator stops without looking inside, every fact inside may matter.
+  void give_up(const Expr& e) {
+    if (reads)
+      for (int f : facts_used(e))
+        reads->push_back(f);
   }
 
   Abstract attribute_value(int attribute, std::int64_t value) const {
@@ -443,8 +467,10 @@ class Evaluator {
     if (binder.kind != Binder::Kind::element)
       return persons(e, first);
     Abstract set = eval(*binder.domain);
-    if (set.kind != Abstract::Kind::set)
+    if (set.kind != Abstract::Kind::set) {
+      give_up(e);
       return Tri::unknown;
+    }
     bool existential = e.kind == ExprKind::some;
     Tri result = existential ? Tri::no : Tri::yes;
     for (int i = 0; i < 64; ++i) {
@@ -485,8 +511,10 @@ class Evaluator {
 
   Tri persons(const Expr& e, std::size_t first) {
     PersonClasses m = classes_of(e, first);
-    if (!m.exact)
+    if (!m.exact) {
+      give_up(e);
       return Tri::unknown;
+    }
     const Binder& binder = e.binders[first];
     bool existential = e.kind == ExprKind::some;
     bool outermost = record && depth_ == 0 && first == 0;
@@ -557,8 +585,10 @@ class Evaluator {
     variables_.erase(binder.variable);
     if (binder.kind == Binder::Kind::pair)
       variables_.erase(binder.second_variable);
-    if (!complete && result != (existential ? Tri::yes : Tri::no))
+    if (!complete && result != (existential ? Tri::yes : Tri::no)) {
+      give_up(e);
       return Tri::unknown;
+    }
     return result;
   }
 
@@ -784,14 +814,14 @@ struct FastPath::ProvisionReading {
 
 FastPath::~FastPath() = default;
 
-std::optional<solve::Decision> FastPath::decide(const Provision& provision, const Test& test, const Right& right) {
-  if (!test.condition || test.condition->type.is_error())
-    return std::nullopt;
-  const Expr& condition = *test.condition;
-  auto used_it = facts_used_.find(&test);
-  if (used_it == facts_used_.end())
-    used_it = facts_used_.emplace(&test, facts_used(condition)).first;
-  const std::vector<int>& used = used_it->second;
+const std::vector<int>& FastPath::used_by(const Test& test) {
+  auto it = facts_used_.find(&test);
+  if (it == facts_used_.end())
+    it = facts_used_.emplace(&test, facts_used(*test.failure)).first;
+  return it->second;
+}
+
+const FastPath::ProvisionReading& FastPath::reading_for(const Provision& provision, const Right& right) {
   if (cached_ != &provision) {
     cache_ = std::make_unique<ProvisionReading>();
     cached_ = &provision;
@@ -823,9 +853,32 @@ std::optional<solve::Decision> FastPath::decide(const Provision& provision, cons
     const Law& law = model_.laws[static_cast<std::size_t>(provision.law)];
     base.level = Abstract::members(1ULL << static_cast<int>(law.level));
   }
-  if (!cache_->usable)
+  return *cache_;
+}
+
+std::vector<int> FastPath::live_facts(const Provision& provision, const Test& test, const Right& right) {
+  const std::vector<int>& used = used_by(test);
+  const ProvisionReading& cached = reading_for(provision, right);
+  if (!cached.usable)
+    return used; // facts the evaluator cannot represent: every fact may matter
+  std::vector<int> reads;
+  Evaluator evaluator(model_, right, cached.reading);
+  evaluator.reads = &reads;
+  evaluator.eval_truth(*test.failure);
+  std::sort(reads.begin(), reads.end());
+  reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
+  return reads;
+}
+
+std::optional<solve::Decision> FastPath::decide(const Provision& provision, const Test& test, const Right& right) {
+  if (!test.failure || test.failure->type.is_error())
     return std::nullopt;
-  const Reading& reading = cache_->reading;
+  const Expr& condition = *test.failure;
+  const std::vector<int>& used = used_by(test);
+  const ProvisionReading& cached = reading_for(provision, right);
+  if (!cached.usable)
+    return std::nullopt;
+  const Reading& reading = cached.reading;
   for (int f : used) {
     const FactDecl& fact = model_.facts[static_cast<std::size_t>(f)];
     if (fact.type.kind == Type::Kind::predicate) {

@@ -27,14 +27,21 @@ class FastPath {
   FastPath& operator=(const FastPath&) = delete;
   std::optional<solve::Decision> decide(const model::Provision& provision, const model::Test& test,
                                         const model::Right& right);
+  // The facts the test's failure condition still reads once the provision's facts are
+  // filled in: three-valued evaluation drops every subexpression whose truth the stated
+  // facts settle. Both routes use it to tell what an open verdict depends on.
+  std::vector<int> live_facts(const model::Provision& provision, const model::Test& test, const model::Right& right);
 
  private:
+  struct ProvisionReading;
+  const ProvisionReading& reading_for(const model::Provision& provision, const model::Right& right);
+  const std::vector<int>& used_by(const model::Test& test);
+
   const model::Model& model_;
   // Readings to try for a predicate fact the provision leaves open: everyone, no one,
   // and each value of each person attribute.
   std::vector<model::ExprPtr> predicate_samples_;
   // The provision's facts as abstract values, computed once for all its decisions.
-  struct ProvisionReading;
   std::unique_ptr<ProvisionReading> cache_;
   const model::Provision* cached_ = nullptr;
   std::unordered_map<const model::Test*, std::vector<int>> facts_used_;

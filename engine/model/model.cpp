@@ -71,6 +71,44 @@ std::optional<Criterion> criterion_from(const std::string& word) {
   return std::nullopt;
 }
 
+const char* strength_name(Strength strength) {
+  switch (strength) {
+  case Strength::per_se:
+    return "per_se";
+  case Strength::presumptive:
+    return "presumptive";
+  case Strength::concern:
+    return "concern";
+  }
+  return "?";
+}
+
+std::optional<Strength> strength_from(const std::string& word) {
+  for (auto s : {Strength::per_se, Strength::presumptive, Strength::concern})
+    if (word == strength_name(s))
+      return s;
+  return std::nullopt;
+}
+
+const char* basis_name(Basis basis) {
+  switch (basis) {
+  case Basis::text:
+    return "text";
+  case Basis::practice:
+    return "practice";
+  case Basis::assessment:
+    return "assessment";
+  }
+  return "?";
+}
+
+std::optional<Basis> basis_from(const std::string& word) {
+  for (auto b : {Basis::text, Basis::practice, Basis::assessment})
+    if (word == basis_name(b))
+      return b;
+  return std::nullopt;
+}
+
 bool Test::applies_to(int right) const {
   return all_rights || std::find(rights.begin(), rights.end(), right) != rights.end();
 }

@@ -131,6 +131,7 @@ struct Duty {
   std::string id;
   std::string doc;
   std::vector<int> rights;
+  bool good_practice = false; // recommended good practice, not a Covenant obligation
   Span span;
 };
 
@@ -174,14 +175,37 @@ enum class Criterion {
 const char* criterion_name(Criterion criterion);
 std::optional<Criterion> criterion_from(const std::string& word);
 
+// How strongly the test's authority condemns what it describes.
+enum class Strength {
+  per_se,      // incompatible whatever the circumstances
+  presumptive, // incompatible unless the State justifies it (the burden is the State's)
+  concern      // worth raising; not a breach on its own
+};
+const char* strength_name(Strength strength);
+std::optional<Strength> strength_from(const std::string& word);
+
+// What a stated fact rests on, strongest first: what the text of the law says, how the
+// law is applied, or a source's assessment of it.
+enum class Basis { text, practice, assessment };
+const char* basis_name(Basis basis);
+std::optional<Basis> basis_from(const std::string& word);
+
 struct Test {
   std::string id;
   std::string title;
   bool all_rights = false;
   std::vector<int> rights;
   Criterion criterion = Criterion::legality;
-  ExprPtr condition; // null for positive_obligation and conflict
-  int duty = -1;     // positive_obligation
+  ExprPtr condition;               // `fails when:` as written; null for positive_obligation and conflict
+  std::vector<ExprPtr> exceptions; // `unless:` clauses: recognised exceptions that save a provision
+  // What the routes decide: the condition and none of the exceptions.
+  ExprPtr failure;
+  // The facts that make up the test's subject: a provision that states none of them is
+  // not assessed (`about:`, or every fact the failure condition reads).
+  std::vector<int> about;
+  Strength strength = Strength::presumptive;
+  std::string justification; // presumptive: what the State would have to show
+  int duty = -1;             // positive_obligation
   std::vector<Citation> citations;
   std::string explanation;
   std::string recommendation;
@@ -208,6 +232,16 @@ struct FactValue {
 struct StatedFact {
   int fact = -1;
   FactValue value;
+  Basis basis = Basis::text;
+  std::vector<SourceRef> sources; // the fact's own, else its provision's (or law's)
+  bool inherited = false;         // stated once for the whole law
+};
+
+// `implements partially: duty "what is missing"`
+struct PartialImplementation {
+  int duty = -1;
+  std::string note;
+  Span span;
 };
 
 struct Deontic {
@@ -228,6 +262,9 @@ struct Provision {
   std::string article;
   std::vector<int> restricts;  // rights
   std::vector<int> implements; // duties
+  Span restricts_span, implements_span;
+  Basis basis = Basis::text; // of its facts, unless a fact says otherwise
+  std::vector<PartialImplementation> partially_implements;
   std::vector<Deontic> deontics;
   std::vector<StatedFact> facts; // ordered by fact index
   std::vector<SourceRef> sources;
@@ -247,6 +284,7 @@ struct Law {
   std::optional<std::int64_t> adopted;
   std::optional<std::int64_t> effective;
   std::vector<SourceRef> sources;
+  std::vector<StatedFact> facts; // stated for the whole law; its provisions inherit them
   std::vector<int> provisions;
   Span span;
 };
@@ -258,6 +296,7 @@ struct Jurisdiction {
   struct Absent {
     int duty = -1;
     SourceRef source;
+    Span span;
   };
   std::vector<Absent> reported_absent;
   Span span;
@@ -283,6 +322,23 @@ struct Amendment {
   Span span;
 };
 
+// ---- expectations ---------------------------------------------------------------------------
+
+// `expect [no] VERDICT [STRENGTH]: SELECTOR on TARGET`: for `siracusa test`.
+struct Expectation {
+  bool negated = false; // `expect no ...`: no finding may match
+  std::string verdict;  // a verdict name
+  std::optional<Strength> strength;
+  std::vector<int> rights; // the finding's right is one of these (any when empty)
+  std::vector<Criterion> criteria;
+  std::vector<int> tests;
+  enum class Target { jurisdiction, law, provision } target_kind = Target::provision;
+  int target = -1;
+  std::string target_id;
+  std::vector<SourceRef> sources;
+  Span span;
+};
+
 // ---- the model ------------------------------------------------------------------------------
 
 struct Model {
@@ -303,6 +359,7 @@ struct Model {
   std::vector<Law> laws;
   std::vector<Provision> provisions;
   std::vector<Amendment> amendments;
+  std::vector<Expectation> expectations;
   std::vector<std::string> files; // every file read, in the order read
 
   int find_right(const std::string& id) const;

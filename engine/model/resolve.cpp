@@ -45,6 +45,15 @@ const std::vector<std::string> criterion_words = {"legality",        "legitimate
 
 const std::vector<std::string> level_words = {"constitution", "constitutional_law", "code", "law", "bylaw"};
 
+const std::vector<std::string> strength_words = {"per_se", "presumptive", "concern"};
+
+const std::vector<std::string> basis_words = {"text", "practice", "assessment"};
+
+const std::vector<std::string> nature_words = {"obligation", "good_practice"};
+
+const std::vector<std::string> verdict_words = {"fails",        "may_fail",       "passes",
+                                                "undetermined", "not_applicable", "unassessed"};
+
 std::string join(const std::vector<std::string>& items, const std::string& separator = ", ") {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i)
@@ -116,6 +125,7 @@ class Resolver {
     for_each_declaration([&](const auto& node) { resolve_rules(node); });
     for_each_declaration([&](const auto& node) { resolve_laws(node); });
     for_each_declaration([&](const auto& node) { resolve_amendments(node); });
+    for_each_declaration([&](const auto& node) { resolve_expectations(node); });
     return std::move(model_);
   }
 
@@ -188,6 +198,7 @@ class Resolver {
   // ---- pass 1: declare every name ----------------------------------------------------------
 
   void declare(const ast::Import&) {}
+  void declare(const ast::ExpectDecl&) {}
 
   void declare(const ast::EnumDecl& node) {
     auto& e = model_.enums->emplace_back();
@@ -380,13 +391,20 @@ class Resolver {
 
   void resolve_vocabulary(const ast::DutyDecl& node) {
     int index = own_index(duties_, node.name);
-    if (index < 0 || !node.rights)
+    if (index < 0 || !node.body)
       return;
     auto& duty = model_.duties[static_cast<std::size_t>(index)];
-    for (const auto& right : node.rights->items) {
-      int r = lookup(rights_, "right", right.name, span(right), "E0205");
-      if (r >= 0)
-        duty.rights.push_back(r);
+    if (node.body->rights) {
+      for (const auto& right : node.body->rights->items) {
+        int r = lookup(rights_, "right", right.name, span(right), "E0205");
+        if (r >= 0)
+          duty.rights.push_back(r);
+      }
+    }
+    if (node.body->nature) {
+      const ast::Word& nature = *node.body->nature;
+      if (auto word = word_from(nature.word, nature_words, "nature of a duty", span(nature)))
+        duty.good_practice = *word == "good_practice";
     }
   }
 
@@ -445,8 +463,8 @@ class Resolver {
   };
 
   Clauses collect(const std::vector<ast::Clause>& clauses, const std::string& kind, const ast::Identifier& owner) {
-    static const std::set<std::string> repeatable = {"source",  "cites",   "permits",
-                                                     "obliges", "forbids", "reported_absent"};
+    static const std::set<std::string> repeatable = {"source",  "cites",           "permits", "obliges",
+                                                     "forbids", "reported_absent", "unless",  "implements_partially"};
     Clauses out;
     std::map<std::string, const ast::Clause*> seen;
     for (const auto& clause : clauses) {
@@ -675,16 +693,64 @@ class Resolver {
       if (!names.empty())
         test.duty = lookup(duties_, "duty", names.front().name, span(names.front()));
     }
+    // The condition and its exceptions number their variables together: the routes
+    // decide them as one formula.
+    ExprContext context;
+    context.file = current_file_;
+    context.allow_facts = true;
+    context.allow_right = true;
+    Type boolean = Type::boolean();
     if (auto* c = clauses.first("fails_when")) {
-      ExprContext context;
-      context.file = current_file_;
-      context.allow_facts = true;
-      context.allow_right = true;
-      Type boolean = Type::boolean();
       test.condition = expression(*get_if<ast::Expression>(c->value), context, &boolean);
       expect_type(test.condition, Type::boolean(), "the failure condition");
-      test.variable_count = context.next_variable;
     }
+    for (const auto* c : clauses.all("unless")) {
+      ExprPtr exception = expression(*get_if<ast::Expression>(c->value), context, &boolean);
+      expect_type(exception, Type::boolean(), "an exception (`unless:`)");
+      test.exceptions.push_back(exception);
+    }
+    test.variable_count = context.next_variable;
+    if (!test.exceptions.empty() && !test.condition)
+      diagnostics_.error("E0204", span(*clauses.first("unless")), "`unless:` needs a `fails when:` to qualify");
+    test.failure = test.condition;
+    if (test.condition && !test.exceptions.empty()) {
+      ExprPtr any = test.exceptions.front();
+      for (std::size_t i = 1; i < test.exceptions.size(); ++i)
+        any = make(ExprKind::or_, Type::boolean(), join_spans(any->span, test.exceptions[i]->span),
+                   {any, test.exceptions[i]});
+      bool broken = test.condition->type.is_error() || any->type.is_error();
+      ExprPtr saved = make(ExprKind::not_, broken ? Type::error() : Type::boolean(), any->span, {any});
+      test.failure =
+          make(ExprKind::and_, broken ? Type::error() : Type::boolean(), test.condition->span, {test.condition, saved});
+    }
+    if (auto* c = clauses.first("about"); c && get_if<ast::Word>(c->value)) {
+      // `about: all`: every provision that restricts the right is on the test's subject.
+    } else if (c) {
+      for (const auto& name : get_if<ast::IdentList>(c->value)->items) {
+        int fact = lookup(facts_, "fact", name.name, span(name), "E0203");
+        if (fact >= 0 && std::find(test.about.begin(), test.about.end(), fact) == test.about.end())
+          test.about.push_back(fact);
+      }
+      std::sort(test.about.begin(), test.about.end());
+    } else if (test.failure) {
+      test.about = facts_used(*test.failure);
+    }
+    if (auto* c = clauses.first("strength")) {
+      const auto* w = get_if<ast::Word>(c->value);
+      if (auto word = word_from(w->word, strength_words, "strength", span(*w)))
+        test.strength = *strength_from(*word);
+    } else {
+      diagnostics_.error("E0210", span(node.name), "test `" + node.name.name + "` has no `strength:`")
+          .notes.push_back({{},
+                            "say how strongly its authority condemns the measure: `per_se`, `presumptive` (the "
+                            "State must justify it) or `concern`"});
+    }
+    if (auto* c = clauses.first("justification"))
+      test.justification = get_if<ast::StringLit>(c->value)->joined();
+    else if (test.strength == Strength::presumptive && clauses.first("strength"))
+      diagnostics_.warning("W0301", span(node.name),
+                           "test `" + node.name.name +
+                               "` is presumptive but has no `justification:` saying what the State would have to show");
     if (has_criterion) {
       if (test.criterion == Criterion::positive_obligation) {
         if (!clauses.first("requires"))
@@ -728,7 +794,7 @@ class Resolver {
       const auto* absent = get_if<ast::ReportedAbsent>(c->value);
       int duty = lookup(duties_, "duty", absent->duty.name, span(absent->duty));
       if (duty >= 0)
-        j.reported_absent.push_back({duty, source(absent->source)});
+        j.reported_absent.push_back({duty, source(absent->source), span(*c)});
     }
   }
 
@@ -773,6 +839,9 @@ class Resolver {
       law.effective = date(*get_if<ast::DateLit>(c->value));
     for (const auto* c : clauses.all("source"))
       law.sources.push_back(source(*get_if<ast::Source>(c->value)));
+    Basis law_basis = basis_clause(clauses).value_or(Basis::text);
+    law.facts = stated_facts(clause_nodes, law_basis, law.sources);
+    laws_basis_[index] = law_basis;
 
     for (const auto& item : node.items) {
       if (auto* provision = boost::get<ast::ProvisionDecl>(&item.get())) {
@@ -799,14 +868,23 @@ class Resolver {
       provision.title = get_if<ast::StringLit>(c->value)->joined();
     if (auto* c = clauses.first("article"))
       provision.article = get_if<ast::StringLit>(c->value)->joined();
-    if (auto* c = clauses.first("restricts"))
+    if (auto* c = clauses.first("restricts")) {
       provision.restricts = rights_list(*get_if<ast::IdentList>(c->value));
+      provision.restricts_span = span(*c);
+    }
     if (auto* c = clauses.first("implements")) {
+      provision.implements_span = span(*c);
       for (const auto& name : get_if<ast::IdentList>(c->value)->items) {
         int duty = lookup(duties_, "duty", name.name, span(name));
         if (duty >= 0)
           provision.implements.push_back(duty);
       }
+    }
+    for (const auto* c : clauses.all("implements_partially")) {
+      const auto* partial = get_if<ast::PartialImplementation>(c->value);
+      int duty = lookup(duties_, "duty", partial->duty.name, span(partial->duty));
+      if (duty >= 0)
+        provision.partially_implements.push_back({duty, partial->note.joined(), span(*c)});
     }
     if (auto* c = clauses.first("effective"))
       provision.effective = date(*get_if<ast::DateLit>(c->value));
@@ -836,25 +914,67 @@ class Resolver {
           provision.deontics.push_back(std::move(d));
       }
     }
-    for (const auto& clause : node.clauses) {
-      if (clause.key != "fact")
-        continue;
-      int fact = lookup(facts_, "fact", clause.fact.name, span(clause.fact), "E0203");
-      if (fact < 0)
-        continue;
-      if (provision.find(fact))
-        continue; // given twice: reported by collect()
-      StatedFact stated{fact, fact_value(*get_if<ast::Value>(clause.value),
-                                         model_.facts[static_cast<std::size_t>(fact)], span(clause))};
-      auto at = std::lower_bound(provision.facts.begin(), provision.facts.end(), fact,
+    // A provision's own facts, then what its law states for all its provisions.
+    const Law& law = model_.laws[static_cast<std::size_t>(provision.law)];
+    auto law_basis = laws_basis_.find(provision.law);
+    Basis basis = basis_clause(clauses).value_or(law_basis == laws_basis_.end() ? Basis::text : law_basis->second);
+    provision.basis = basis;
+    provision.facts = stated_facts(node.clauses, basis, provision.sources);
+    for (const StatedFact& inherited : law.facts) {
+      auto at = std::lower_bound(provision.facts.begin(), provision.facts.end(), inherited.fact,
                                  [](const StatedFact& s, int f) { return s.fact < f; });
-      provision.facts.insert(at, std::move(stated));
+      if (at != provision.facts.end() && at->fact == inherited.fact)
+        continue; // the provision says otherwise
+      StatedFact copy = inherited;
+      copy.inherited = true;
+      provision.facts.insert(at, std::move(copy));
     }
     if (provision.restricts.empty() && provision.implements.empty() && provision.deontics.empty())
       diagnostics_.warning("W0302", span(node.name),
                            "provision `" + provision.id +
                                "` restricts no right, implements no duty and states no "
                                "rule of conduct, so no test will examine it");
+  }
+
+  std::optional<Basis> basis_clause(const Clauses& clauses) {
+    const ast::Clause* c = clauses.first("basis");
+    if (!c)
+      return std::nullopt;
+    const auto* w = get_if<ast::Word>(c->value);
+    if (auto word = word_from(w->word, basis_words, "basis", span(*w)))
+      return basis_from(*word);
+    return std::nullopt;
+  }
+
+  // The `fact: value [basis source]` clauses among `clauses`, ordered by fact. A fact
+  // without its own basis or source takes the block's.
+  std::vector<StatedFact> stated_facts(const std::vector<ast::Clause>& clauses, Basis basis,
+                                       const std::vector<SourceRef>& sources) {
+    std::vector<StatedFact> out;
+    for (const auto& clause : clauses) {
+      if (clause.key != "fact")
+        continue;
+      int fact = lookup(facts_, "fact", clause.fact.name, span(clause.fact), "E0203");
+      if (fact < 0)
+        continue;
+      auto at = std::lower_bound(out.begin(), out.end(), fact, [](const StatedFact& s, int f) { return s.fact < f; });
+      if (at != out.end() && at->fact == fact)
+        continue; // given twice: reported by collect()
+      const auto& stated_value = *get_if<ast::StatedValue>(clause.value);
+      StatedFact stated;
+      stated.fact = fact;
+      stated.value = fact_value(stated_value.value, model_.facts[static_cast<std::size_t>(fact)], span(clause));
+      stated.basis = basis;
+      stated.sources = sources;
+      if (const auto& provenance = stated_value.provenance) {
+        if (auto word = word_from(provenance->basis.word, basis_words, "basis", span(provenance->basis)))
+          stated.basis = *basis_from(*word);
+        if (provenance->source)
+          stated.sources = {source(*provenance->source)};
+      }
+      out.insert(at, std::move(stated));
+    }
+    return out;
   }
 
   FactValue fact_value(const ast::Value& node, const FactDecl& fact, const Span& where) {
@@ -965,6 +1085,72 @@ class Resolver {
 
   template <typename Node>
   void resolve_amendments(const Node&) {}
+
+  // ---- pass 6: expectations -----------------------------------------------------------------
+
+  void resolve_expectations(const ast::ExpectDecl& node) {
+    Expectation e;
+    e.span = span(node);
+    e.negated = node.negated;
+    if (auto word = word_from(node.verdict.word, verdict_words, "verdict", span(node.verdict)))
+      e.verdict = *word;
+    else
+      return;
+    if (node.strength) {
+      if (auto word = word_from(node.strength->name, strength_words, "strength", span(*node.strength)))
+        e.strength = strength_from(*word);
+      else
+        return;
+    }
+    // A selector word names a right, a criterion or a test; every one must match.
+    for (const auto& word : node.selector) {
+      if (auto criterion = criterion_from(word.name)) {
+        e.criteria.push_back(*criterion);
+        continue;
+      }
+      auto right = rights_.find(word.name);
+      if (right != rights_.end() && files_.files[current_file_].visible[right->second.file]) {
+        e.rights.push_back(right->second.index);
+        continue;
+      }
+      auto test = tests_.find(word.name);
+      if (test != tests_.end() && files_.files[current_file_].visible[test->second.file]) {
+        e.tests.push_back(test->second.index);
+        continue;
+      }
+      auto& d = diagnostics_.error("E0216", span(word),
+                                   "`" + word.name + "` is not a right, a criterion or a test this file can see");
+      std::vector<std::string> candidates = criterion_words;
+      for (const auto* table : {&rights_, &tests_})
+        for (const auto& [name, entry] : *table)
+          if (files_.files[current_file_].visible[entry.file])
+            candidates.push_back(name);
+      if (auto suggestion = closest(word.name, candidates))
+        d.notes.push_back({{}, "did you mean `" + *suggestion + "`?"});
+      return;
+    }
+    if (node.target_provision) {
+      e.target_kind = Expectation::Target::provision;
+      e.target = target_provision(node.target, *node.target_provision);
+      e.target_id = node.target.name + "." + node.target_provision->name;
+    } else if (laws_.count(node.target.name)) {
+      e.target_kind = Expectation::Target::law;
+      e.target = lookup(laws_, "law", node.target.name, span(node.target), "E0216");
+      e.target_id = node.target.name;
+    } else {
+      e.target_kind = Expectation::Target::jurisdiction;
+      e.target = lookup(jurisdictions_, "law or jurisdiction", node.target.name, span(node.target), "E0216");
+      e.target_id = node.target.name;
+    }
+    if (e.target < 0)
+      return;
+    for (const auto& s : node.sources)
+      e.sources.push_back(source(s));
+    model_.expectations.push_back(std::move(e));
+  }
+
+  template <typename Node>
+  void resolve_expectations(const Node&) {}
 
   int target_provision(const ast::Identifier& law, const ast::Identifier& provision) {
     std::string id = law.name + "." + provision.name;
@@ -1644,6 +1830,7 @@ class Resolver {
   const ParsedFile* parsed_ = nullptr;
   std::map<std::string, Entry> enums_, attributes_, facts_, duties_, acts_, documents_, rights_, tests_, jurisdictions_,
       laws_, provisions_, amendments_;
+  std::map<int, Basis> laws_basis_; // a law's `basis:`, the default of its provisions
 };
 
 } // namespace

@@ -23,6 +23,10 @@ const char* verdict_name(Verdict verdict) {
     return "passes";
   case Verdict::undetermined:
     return "undetermined";
+  case Verdict::not_applicable:
+    return "not_applicable";
+  case Verdict::unassessed:
+    return "unassessed";
   }
   return "?";
 }
@@ -865,7 +869,7 @@ std::optional<bool> Engine::consistent(std::vector<int>& core) {
 Decision Engine::decide(const Test& test, const Right& right) {
   Impl& s = *impl_;
   Decision decision;
-  if (!test.condition || test.condition->type.is_error()) {
+  if (!test.failure || test.failure->type.is_error()) {
     decision.reason = "the test's condition has errors";
     return decision;
   }
@@ -873,9 +877,9 @@ Decision Engine::decide(const Test& test, const Right& right) {
     s.right = &right;
     std::vector<Skolem> persons;
     s.skolems = &persons;
-    z3::expr holds = *s.encode(*test.condition, {}, Polarity::positive).scalar;
+    z3::expr holds = *s.encode(*test.failure, {}, Polarity::positive).scalar;
     s.skolems = nullptr;
-    z3::expr fails_not = !*s.encode(*test.condition, {}, Polarity::negative).scalar;
+    z3::expr fails_not = !*s.encode(*test.failure, {}, Polarity::negative).scalar;
     std::string suffix = std::to_string(s.fresh++);
     z3::expr positive = s.ctx.bool_const(("c!" + suffix).c_str());
     z3::expr negative = s.ctx.bool_const(("n!" + suffix).c_str());
@@ -887,18 +891,18 @@ Decision Engine::decide(const Test& test, const Right& right) {
     z3::check_result can_fail = s.check(with_condition);
     if (can_fail == z3::unsat) {
       decision.verdict = Verdict::passes;
-      decision.core = s.core_with_predicates(s.minimise(s.core(), positive), *test.condition, false);
+      decision.core = s.core_with_predicates(s.minimise(s.core(), positive), *test.failure, false);
       return decision;
     }
     if (can_fail == z3::sat)
-      decision.witness = s.witness(s.solver.get_model(), *test.condition, persons);
+      decision.witness = s.witness(s.solver.get_model(), *test.failure, persons);
 
     z3::expr_vector without_condition = s.assumptions();
     without_condition.push_back(negative);
     z3::check_result can_pass = s.check(without_condition);
     if (can_pass == z3::unsat) {
       decision.verdict = Verdict::fails;
-      decision.core = s.core_with_predicates(s.minimise(s.core(), negative), *test.condition, true);
+      decision.core = s.core_with_predicates(s.minimise(s.core(), negative), *test.failure, true);
       return decision;
     }
     if (can_fail == z3::sat && can_pass == z3::sat) {
@@ -942,11 +946,11 @@ std::optional<z3::check_result> Engine::Impl::scoped_check(const std::function<v
 
 std::optional<bool> Engine::satisfiable(const Test& test, const Right& right, bool negated) {
   Impl& s = *impl_;
-  if (!test.condition || test.condition->type.is_error())
+  if (!test.failure || test.failure->type.is_error())
     return std::nullopt;
   s.right = &right;
   auto result = s.scoped_check([&] {
-    z3::expr condition = *s.encode(*test.condition, {}, negated ? Polarity::negative : Polarity::positive).scalar;
+    z3::expr condition = *s.encode(*test.failure, {}, negated ? Polarity::negative : Polarity::positive).scalar;
     s.solver.add(negated ? !condition : condition);
   });
   return result ? std::optional<bool>(*result == z3::sat) : std::nullopt;
@@ -954,12 +958,12 @@ std::optional<bool> Engine::satisfiable(const Test& test, const Right& right, bo
 
 std::optional<bool> Engine::jointly_passable(const Test& first, const Test& second, const Right& right) {
   Impl& s = *impl_;
-  if (!first.condition || !second.condition || first.condition->type.is_error() || second.condition->type.is_error())
+  if (!first.failure || !second.failure || first.failure->type.is_error() || second.failure->type.is_error())
     return std::nullopt;
   s.right = &right;
   auto result = s.scoped_check([&] {
     for (const Test* test : {&first, &second})
-      s.solver.add(!*s.encode(*test->condition, {}, Polarity::negative).scalar);
+      s.solver.add(!*s.encode(*test->failure, {}, Polarity::negative).scalar);
   });
   return result ? std::optional<bool>(*result == z3::sat) : std::nullopt;
 }

@@ -19,7 +19,9 @@
 
 namespace siracusa::solve {
 
-enum class Verdict { fails, may_fail, passes, undetermined };
+// The routes decide the first four; `check` adds the two that say a provision was not
+// assessed: silent on the test's subject, or leaving a fact the test needs unstated.
+enum class Verdict { fails, may_fail, passes, undetermined, not_applicable, unassessed };
 const char* verdict_name(Verdict verdict);
 
 struct SolverOptions {

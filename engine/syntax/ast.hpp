@@ -257,8 +257,27 @@ struct Word : x3::position_tagged {
   std::string word;
 };
 
+// `[assessment kz-ngo-2025 para 47]` after a fact's value: on what basis the analyst
+// states it (the text of the law, its practice, a source's assessment) and where from.
+struct Provenance : x3::position_tagged {
+  Word basis;
+  boost::optional<Source> source;
+};
+
+// A fact's value as a provision or law states it.
+struct StatedValue : x3::position_tagged {
+  Value value;
+  boost::optional<Provenance> provenance;
+};
+
+// `implements partially: duty "what is missing"`
+struct PartialImplementation : x3::position_tagged {
+  Identifier duty;
+  StringLit note;
+};
+
 using ClauseValue = x3::variant<StringLit, IdentList, CitationList, ArticleRef, BoolLit, DateLit, Source, Expression,
-                                Value, Deontic, ReportedAbsent, Word, ParaSpan>;
+                                StatedValue, Deontic, ReportedAbsent, Word, ParaSpan, PartialImplementation>;
 
 struct Clause : x3::position_tagged {
   std::string key; // title, article, cites, fails_when, ... or a fact name (key of "fact")
@@ -303,10 +322,16 @@ struct FactDecl : x3::position_tagged {
   boost::optional<StringLit> doc;
 };
 
+// `{ rights: art2  nature: good_practice }`
+struct DutyBody : x3::position_tagged {
+  boost::optional<IdentList> rights;
+  boost::optional<Word> nature;
+};
+
 struct DutyDecl : x3::position_tagged {
   Identifier name;
   boost::optional<StringLit> doc;
-  boost::optional<IdentList> rights;
+  boost::optional<DutyBody> body;
 };
 
 struct ActDecl : x3::position_tagged {
@@ -369,14 +394,26 @@ struct AmendmentDecl : x3::position_tagged {
   std::vector<AmendmentItem> items;
 };
 
+// `expect [no] VERDICT [STRENGTH] [: SELECTOR...] on TARGET [source: ...]`: what the
+// analyst expects `check` to find; `siracusa test` compares.
+struct ExpectDecl : x3::position_tagged {
+  bool negated = false;
+  Word verdict;
+  boost::optional<Identifier> strength;
+  std::vector<Identifier> selector; // rights, criteria and tests, all of which must match
+  Identifier target;                // a jurisdiction, a law or `law.provision`
+  boost::optional<Identifier> target_provision;
+  std::vector<Source> sources;
+};
+
 struct Import : x3::position_tagged {
   Import() = default;
   Import(StringLit v) : path(std::move(v)) {} // NOLINT(google-explicit-constructor)
   StringLit path;
 };
 
-struct Declaration
-    : x3::variant<Import, EnumDecl, PersonDecl, FactDecl, DutyDecl, ActDecl, Block, LawDecl, AmendmentDecl> {
+struct Declaration : x3::variant<Import, EnumDecl, PersonDecl, FactDecl, DutyDecl, ActDecl, Block, LawDecl,
+                                 AmendmentDecl, ExpectDecl> {
   using base_type::base_type;
   using base_type::operator=;
 };

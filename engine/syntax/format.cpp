@@ -137,8 +137,10 @@ class Printer {
       return 1;
     if (boost::get<ast::ActDecl>(&node))
       return 2;
-    if (auto* duty = boost::get<ast::DutyDecl>(&node); duty && !duty->rights)
+    if (auto* duty = boost::get<ast::DutyDecl>(&node); duty && !duty->body)
       return 3;
+    if (boost::get<ast::ExpectDecl>(&node))
+      return 4;
     return -1;
   }
 
@@ -388,16 +390,55 @@ class Printer {
       string_lit(*node.doc);
       header_end = end(*node.doc);
     }
-    if (!node.rights) {
+    if (!node.body) {
       close(end(node));
       return;
     }
-    block(header_end, node, 0, true, [&] {
-      start(*node.rights, indent_step);
-      put("rights: ");
-      identifiers(*node.rights);
-      close(end(*node.rights));
+    const ast::DutyBody& body = *node.body;
+    block(header_end, body, 0, body.rights || body.nature, [&] {
+      if (body.rights) {
+        start(*body.rights, indent_step);
+        put("rights: ");
+        identifiers(*body.rights);
+        close(end(*body.rights));
+      }
+      if (body.nature) {
+        start(*body.nature, indent_step);
+        put("nature: ");
+        put(body.nature->word);
+        close(end(*body.nature));
+      }
     });
+  }
+
+  void declaration(const ast::ExpectDecl& node) {
+    open(0);
+    put("expect ");
+    if (node.negated)
+      put("no ");
+    put(node.verdict.word);
+    if (node.strength) {
+      put(" ");
+      put(node.strength->name);
+    }
+    if (!node.selector.empty()) {
+      put(":");
+      for (const auto& word : node.selector) {
+        put(" ");
+        put(word.name);
+      }
+    }
+    put(" on ");
+    put(node.target.name);
+    if (node.target_provision) {
+      put(".");
+      put(node.target_provision->name);
+    }
+    for (const auto& s : node.sources) {
+      put(" source: ");
+      source(s);
+    }
+    close(end(node));
   }
 
   void declaration(const ast::ActDecl& node) {
@@ -531,6 +572,8 @@ class Printer {
       put("applies to");
     else if (node.key == "fails_when")
       put("fails when");
+    else if (node.key == "implements_partially")
+      put("implements partially");
     else
       put(node.key);
     put(": ");
@@ -552,7 +595,23 @@ class Printer {
   void clause_value(const ast::DateLit& v) { put(v.text); }
   void clause_value(const ast::Source& v) { source(v); }
   void clause_value(const ast::Expression& v) { expression(v); }
-  void clause_value(const ast::Value& v) { value(v); }
+  void clause_value(const ast::StatedValue& v) {
+    value(v.value);
+    if (v.provenance) {
+      put(" [");
+      put(v.provenance->basis.word);
+      if (v.provenance->source) {
+        put(" ");
+        source(*v.provenance->source);
+      }
+      put("]");
+    }
+  }
+  void clause_value(const ast::PartialImplementation& v) {
+    put(v.duty.name);
+    put(" ");
+    string_lit(v.note);
+  }
   void clause_value(const ast::Deontic& v) {
     put(v.act.name);
     put(" for ");

@@ -131,21 +131,22 @@ struct annotate {
 inline constexpr std::string_view reserved_words[] = {
     // declarations
     "import", "document", "enum", "person", "fact", "duty", "act", "right", "test", "law", "provision", "jurisdiction",
-    "amendment",
+    "amendment", "expect",
     // types and expressions
     "protected", "predicate", "over", "set", "of", "some", "every", "pair", "differing", "in", "where", "everyone",
     "no", "one", "not", "and", "or", "implies", "subset", "unknown", "at", "least", "most", "yes", "true", "false",
-    "all", "for", "amends", "repeals", "adds", "to", "change", "remove",
+    "all", "for", "amends", "repeals", "adds", "to", "change", "remove", "on",
     // clauses
     "title", "original_title", "paragraphs", "url", "article", "derogable", "absolute", "limitation", "aims", "cites",
     "applies", "criterion", "fails", "when", "requires", "explanation", "recommendation", "reported_absent",
     "jurisdiction", "level", "adopted", "effective", "source", "restricts", "implements", "permits", "obliges",
-    "forbids", "rights",
+    "forbids", "rights", "about", "strength", "justification", "unless", "basis", "partially", "nature",
     // citations
     "covenant", "art", "general", "comment", "siracusa", "views", "para"};
 
-inline constexpr std::string_view top_level_words[] = {
-    "import", "document", "enum", "person", "fact", "duty", "act", "right", "test", "jurisdiction", "law", "amendment"};
+inline constexpr std::string_view top_level_words[] = {"import", "document",  "enum",  "person", "fact",
+                                                       "duty",   "act",       "right", "test",   "jurisdiction",
+                                                       "law",    "amendment", "expect"};
 
 // Matches when the next word is a reserved word. Reads the word once and looks it up,
 // rather than trying every keyword in turn (identifiers are the commonest token).
@@ -279,6 +280,8 @@ SIRACUSA_RULE(one_of_options, std::vector<ast::Expression>, "`one of {...}`")
 SIRACUSA_RULE(one_of_value, ast::OneOfValue, "`one of {...}`")
 SIRACUSA_RULE(range_value, ast::RangeValue, "a range such as `5..10 days`")
 SIRACUSA_RULE(exact_value, ast::ExactValue, "a value")
+SIRACUSA_RULE(provenance, ast::Provenance, "a basis (`text`, `practice` or `assessment`) and an optional source")
+SIRACUSA_RULE(stated_value, ast::StatedValue, "a value")
 
 // ---- citations --------------------------------------------------------------------------
 SIRACUSA_RULE(para_range, ast::ParaRange, "a paragraph number")
@@ -296,20 +299,21 @@ SIRACUSA_RULE(ident_list, ast::IdentList, "names separated by `,`")
 SIRACUSA_RULE(para_span, ast::ParaSpan, "a paragraph range such as `1..91`")
 SIRACUSA_RULE(deontic, ast::Deontic, "an act, `for` and who it applies to")
 SIRACUSA_RULE(reported_absent, ast::ReportedAbsent, "a duty, `,` and `source:`")
+SIRACUSA_RULE(partial_implementation, ast::PartialImplementation, "a duty and a note in double quotes")
 SIRACUSA_RULE(document_clause, ast::Clause, "a document clause (`title:`, `paragraphs:`, `url:`)")
 SIRACUSA_RULE(right_clause, ast::Clause,
               "a right clause (`article:`, `title:`, `derogable:`, `absolute:`, `limitation:`, `aims:`, `cites:`)")
 SIRACUSA_RULE(test_clause, ast::Clause,
-              "a test clause (`title:`, `applies to:`, `criterion:`, `fails when:`, `requires:`, `cites:`, "
-              "`explanation:`, `recommendation:`)")
+              "a test clause (`title:`, `applies to:`, `criterion:`, `about:`, `fails when:`, `unless:`, `requires:`, "
+              "`strength:`, `justification:`, `cites:`, `explanation:`, `recommendation:`)")
 SIRACUSA_RULE(jurisdiction_clause, ast::Clause,
               "a jurisdiction clause (`title:`, `original_title:`, `reported_absent:`)")
 SIRACUSA_RULE(law_clause, ast::Clause,
               "a law clause (`title:`, `original_title:`, `jurisdiction:`, `level:`, `adopted:`, `effective:`, "
-              "`source:`) or `provision`")
+              "`source:`, `basis:`), a fact or `provision`")
 SIRACUSA_RULE(provision_clause, ast::Clause,
-              "a provision clause (`title:`, `article:`, `restricts:`, `implements:`, `permits:`, `obliges:`, "
-              "`forbids:`, `effective:`, `source:`) or a fact")
+              "a provision clause (`title:`, `article:`, `restricts:`, `implements:`, `implements partially:`, "
+              "`permits:`, `obliges:`, `forbids:`, `effective:`, `source:`, `basis:`) or a fact")
 SIRACUSA_RULE(amendment_clause, ast::Clause, "an amendment clause (`title:`, `effective:`, `source:`)")
 
 // ---- declarations -------------------------------------------------------------------------
@@ -320,6 +324,7 @@ SIRACUSA_RULE(enum_decl, ast::EnumDecl, "an enum")
 SIRACUSA_RULE(attribute_decl, ast::AttributeDecl, "an attribute (`name: type`) or `}`")
 SIRACUSA_RULE(person_decl, ast::PersonDecl, "a person block")
 SIRACUSA_RULE(fact_decl, ast::FactDecl, "a fact declaration")
+SIRACUSA_RULE(duty_body, ast::DutyBody, "`{`, `rights:` and `nature:`")
 SIRACUSA_RULE(duty_decl, ast::DutyDecl, "a duty declaration")
 SIRACUSA_RULE(act_decl, ast::ActDecl, "an act declaration")
 SIRACUSA_RULE(block_decl, ast::Block, "a block")
@@ -333,6 +338,7 @@ SIRACUSA_RULE(adds_to, ast::AddsTo, "`adds to law provision ...`")
 SIRACUSA_RULE(amendment_item, ast::AmendmentItem, "an amendment clause, `amends`, `repeals` or `adds to`")
 SIRACUSA_RULE(amendment_decl, ast::AmendmentDecl, "an amendment")
 SIRACUSA_RULE(import_decl, ast::Import, "an import")
+SIRACUSA_RULE(expect_decl, ast::ExpectDecl, "an expectation (`expect fails: ... on law.provision`)")
 
 #undef SIRACUSA_RULE
 
@@ -434,6 +440,8 @@ auto const one_of_value_def = one_of_options;
 auto const range_value_def = quantity >> lit("..") > quantity;
 auto const exact_value_def = expression;
 auto const value_def = unknown_value | bound_value | one_of_value | range_value | exact_value;
+auto const provenance_def = lit('[') > word > -source > lit(']');
+auto const stated_value_def = value >> -provenance;
 
 // ---- citations --------------------------------------------------------------------------
 auto const para_range_def = digits >> -(lit("..") > digits);
@@ -454,6 +462,7 @@ auto const ident_list_def = identifiers;
 auto const para_span_def = digits > lit("..") > digits;
 auto const deontic_def = identifier > kw("for") > expression;
 auto const reported_absent_def = identifier > lit(',') > kw("source") > lit(':') > source;
+auto const partial_implementation_def = identifier > string_lit;
 
 // `key: value` for a keyword key. The keyword comes first so that a failed alternative
 // leaves nothing behind in the clause (X3 appends to non-empty strings).
@@ -478,17 +487,21 @@ auto const right_clause_def = clause("article", article_ref) | title | clause("d
                               clause("absolute", boolean) | clause("limitation", ident_list) |
                               clause("aims", ident_list) | cites;
 auto const test_clause_def = title | clause2("applies_to", "applies", "to", all_word | ident_list) |
-                             clause("criterion", word) | clause2("fails_when", "fails", "when", expression) |
-                             clause("requires", ident_list) | cites | clause("explanation", string_lit) |
+                             clause("criterion", word) | clause("about", all_word | ident_list) |
+                             clause2("fails_when", "fails", "when", expression) | clause("unless", expression) |
+                             clause("requires", ident_list) | clause("strength", word) |
+                             clause("justification", string_lit) | cites | clause("explanation", string_lit) |
                              clause("recommendation", string_lit);
 auto const jurisdiction_clause_def = title | original_title | clause("reported_absent", reported_absent);
+auto const fact_clause = (&identifier >> attr(std::string("fact")) >> identifier) > lit(':') > stated_value;
+auto const basis_clause = clause("basis", word);
 auto const law_clause_def = title | original_title | clause("jurisdiction", ident_list) | clause("level", word) |
-                            clause("adopted", date) | effective | source_clause;
-auto const fact_clause = (&identifier >> attr(std::string("fact")) >> identifier) > lit(':') > value;
+                            clause("adopted", date) | effective | source_clause | basis_clause | fact_clause;
 auto const provision_clause_def = title | clause("article", string_lit) | clause("restricts", ident_list) |
+                                  clause2("implements_partially", "implements", "partially", partial_implementation) |
                                   clause("implements", ident_list) | clause("permits", deontic) |
                                   clause("obliges", deontic) | clause("forbids", deontic) | effective | source_clause |
-                                  fact_clause;
+                                  basis_clause | fact_clause;
 auto const amendment_clause_def = title | effective | source_clause;
 
 // ---- declarations -------------------------------------------------------------------------
@@ -509,8 +522,9 @@ auto const enum_decl_def = kw("enum") > identifier > -string_lit > lit('{') > (e
 auto const attribute_decl_def = identifier > lit(':') > type_expr > x3::matches[kw("protected")] > -string_lit;
 auto const person_decl_def = kw_str("person") > lit('{') > *attribute_decl > lit('}');
 auto const fact_decl_def = kw("fact") > identifier > lit(':') > type_expr > -string_lit;
-auto const duty_decl_def = kw("duty") > identifier > -string_lit >
-                           -(lit('{') > kw("rights") > lit(':') > ident_list > lit('}'));
+auto const duty_body_def = lit('{') > -(kw("rights") > lit(':') > ident_list) > -(kw("nature") > lit(':') > word) >
+                           lit('}');
+auto const duty_decl_def = kw("duty") > identifier > -string_lit > -duty_body;
 auto const act_decl_def = kw("act") > identifier > -string_lit;
 
 auto const block_decl_def = (kw_str("document") > document_id > lit('{') > *document_clause > lit('}')) |
@@ -538,9 +552,12 @@ auto const amendment_item_def = amendment_clause | amends | repeals | adds_to;
 auto const amendment_decl_def = kw("amendment") > identifier > lit('{') > *amendment_item > lit('}');
 
 auto const import_decl_def = kw("import") > string_lit;
+auto const expect_decl_def = kw("expect") > x3::matches[kw("no")] > word > -identifier >
+                             -(lit(':') > *(identifier >> -lit(','))) > kw("on") > identifier >
+                             -(lit('.') > identifier) > *(kw("source") > lit(':') > source);
 
-auto const declaration_body =
-    import_decl | enum_decl | person_decl | fact_decl | duty_decl | act_decl | block_decl | law_decl | amendment_decl;
+auto const declaration_body = import_decl | enum_decl | person_decl | fact_decl | duty_decl | act_decl | block_decl |
+                              law_decl | amendment_decl | expect_decl;
 
 BOOST_SPIRIT_DEFINE(string_segments, identifiers, citations, one_of_options, arguments)
 BOOST_SPIRIT_DEFINE(identifier_text, identifier, word_text, word, document_id_text, document_id, member_name, all_word,
@@ -551,20 +568,21 @@ BOOST_SPIRIT_DEFINE(expression, implies_expr, or_expr, and_expr, not_expr, not_u
                     negation, postfix, primary, parenthesised, keyword_text, keyword_lit, expression_list, set_lit,
                     predicate_lit, member_access, call, postfix_op, quantified, binder, person_binder, in_binder,
                     pair_binder, differing_attributes)
-BOOST_SPIRIT_DEFINE(value, unknown_text, unknown_value, bound_value, one_of_value, range_value, exact_value)
+BOOST_SPIRIT_DEFINE(value, unknown_text, unknown_value, bound_value, one_of_value, range_value, exact_value, provenance,
+                    stated_value)
 BOOST_SPIRIT_DEFINE(para_range, paras, citation, citation_list, source)
-BOOST_SPIRIT_DEFINE(ident_list, para_span, deontic, reported_absent, document_clause, right_clause, test_clause,
-                    jurisdiction_clause, law_clause, provision_clause, amendment_clause)
-BOOST_SPIRIT_DEFINE(type_expr, enum_member, enum_decl, attribute_decl, person_decl, fact_decl, duty_decl, act_decl,
-                    block_decl, provision_decl, law_item, law_decl, change, amends, repeals, adds_to, amendment_item,
-                    amendment_decl, import_decl)
+BOOST_SPIRIT_DEFINE(ident_list, para_span, deontic, reported_absent, partial_implementation, document_clause,
+                    right_clause, test_clause, jurisdiction_clause, law_clause, provision_clause, amendment_clause)
+BOOST_SPIRIT_DEFINE(type_expr, enum_member, enum_decl, attribute_decl, person_decl, fact_decl, duty_body, duty_decl,
+                    act_decl, expect_decl, block_decl, provision_decl, law_item, law_decl, change, amends, repeals,
+                    adds_to, amendment_item, amendment_decl, import_decl)
 
 } // namespace grammar
 
 struct declaration_class : detail::annotate {};
 declaration_type const declaration_rule =
-    "a declaration (import, document, enum, person, fact, duty, act, right, test, jurisdiction, law or "
-    "amendment)";
+    "a declaration (import, document, enum, person, fact, duty, act, right, test, jurisdiction, law, amendment or "
+    "expect)";
 auto const declaration_rule_def = grammar::declaration_body;
 BOOST_SPIRIT_DEFINE(declaration_rule)
 

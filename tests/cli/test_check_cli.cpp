@@ -13,7 +13,7 @@ std::string corpus() {
 } // namespace
 
 TEST_CASE("check --format json on the bundled corpus is valid, fails something and passes something", "[cli]") {
-  Run run = run_command(binary() + " check --format json --include-passes " + corpus());
+  Run run = run_command(binary() + " check --format json --include-all " + corpus());
   REQUIRE(run.status == 1);
   auto document = nlohmann::json::parse(run.out);
   auto schema = nlohmann::json::parse(read_file(source_dir() + "/docs/findings.schema.json"));
@@ -26,15 +26,21 @@ TEST_CASE("check --format json on the bundled corpus is valid, fails something a
   CHECK(document["findings"].size() == evaluated);
 }
 
-TEST_CASE("without --include-passes the JSON lists every finding but the passing ones", "[cli]") {
+TEST_CASE("without --include-passes the JSON lists every finding but those that pass or do not apply", "[cli]") {
   Run run = run_command(binary() + " check --format json " + corpus());
   REQUIRE(run.status == 1);
   auto document = nlohmann::json::parse(run.out);
-  for (const auto& finding : document["findings"])
+  for (const auto& finding : document["findings"]) {
     CHECK(finding["verdict"] != "passes");
+    CHECK(finding["verdict"] != "not_applicable");
+  }
   auto s = document["summary"];
-  CHECK(document["findings"].size() ==
-        s["fails"].get<std::size_t>() + s["may_fail"].get<std::size_t>() + s["undetermined"].get<std::size_t>());
+  CHECK(document["findings"].size() == s["fails"].get<std::size_t>() + s["may_fail"].get<std::size_t>() +
+                                           s["undetermined"].get<std::size_t>() + s["unassessed"].get<std::size_t>());
+  CHECK(s["not_applicable"].get<std::size_t>() > 0);
+  Run passes = run_command(binary() + " check --format json --include-passes " + corpus());
+  auto with_passes = nlohmann::json::parse(passes.out);
+  CHECK(with_passes["findings"].size() == document["findings"].size() + s["passes"].get<std::size_t>());
 }
 
 TEST_CASE("check output is byte-identical across runs and thread counts", "[cli]") {

@@ -93,6 +93,7 @@ TEST_CASE("golden findings: every case's JSON report matches its expected file",
       info.version = "test";     // a version bump must not touch the goldens
       info.origin = "arguments"; // as if the case folder were given to `siracusa check`
       info.include_passes = true;
+      info.include_all = true; // every verdict, not_applicable included
       read_options(findings_root() / (name + ".options"), options, info);
 
       Diagnostics diagnostics;

@@ -47,6 +47,7 @@ std::string test_with(const std::string& condition) {
          "  cites: covenant art 19\n"              // 6
          "  explanation: \"e\"\n"                  // 7
          "  recommendation: \"r\"\n"               // 8
+         "  strength: concern\n"                  // 9
          "}\n";
 }
 // clang-format on
@@ -212,8 +213,9 @@ TEST_CASE("E0204: a type mismatch", "[diagnostics]") {
 
 TEST_CASE("E0205: an unknown right", "[diagnostics]") {
   CHECK(ids_at(with_base("duty d { rights: art99 }\n").diagnostics) == Ids{"E0205@2:18"});
-  CHECK(ids_at(with_base("test t {\n  applies to: art19, art99\n  criterion: necessity\n  fails when: precise\n"
-                         "  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n}\n")
+  CHECK(ids_at(with_base(
+                   "test t {\n  applies to: art19, art99\n  criterion: necessity\n  fails when: precise\n"
+                   "  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n")
                    .diagnostics) == Ids{"E0205@3:22"});
 }
 
@@ -240,17 +242,18 @@ TEST_CASE("E0208: a provision without a source", "[diagnostics]") {
 
 TEST_CASE("E0209: a test without a citation", "[diagnostics]") {
   CHECK(ids_at(with_base("test t {\n  applies to: art19\n  criterion: necessity\n  fails when: precise\n"
-                         "  explanation: \"e\"\n  recommendation: \"r\"\n}\n")
+                         "  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n")
                    .diagnostics) == Ids{"E0209@2:6"});
 }
 
 TEST_CASE("E0210: a required clause left out", "[diagnostics]") {
   CHECK(ids_at(with_base("right r {\n  title: \"x\"\n}\n").diagnostics) == Ids{"E0210@2:7"});
   CHECK(ids_at(with_base("test t {\n  applies to: art19\n  fails when: precise\n  cites: covenant art 19\n"
-                         "  explanation: \"e\"\n  recommendation: \"r\"\n}\n")
+                         "  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n")
                    .diagnostics) == Ids{"E0210@2:6"});
-  CHECK(ids_at(with_base("test t {\n  applies to: art19\n  criterion: positive_obligation\n"
-                         "  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n}\n")
+  CHECK(ids_at(with_base(
+                   "test t {\n  applies to: art19\n  criterion: positive_obligation\n"
+                   "  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n")
                    .diagnostics) == Ids{"E0210@2:6"});
   CHECK(ids_at(with_base("law l {\n  title: \"A law\"\n  jurisdiction: xx\n}\n").diagnostics) == Ids{"E0210@2:5"});
 }
@@ -273,8 +276,9 @@ TEST_CASE("E0213: an unknown document or a paragraph it does not have", "[diagno
 }
 
 TEST_CASE("E0214: an unknown criterion, level or qualifier", "[diagnostics]") {
-  CHECK(ids_at(with_base("test t {\n  applies to: art19\n  criterion: necesity\n  fails when: precise\n"
-                         "  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n}\n")
+  CHECK(ids_at(with_base(
+                   "test t {\n  applies to: art19\n  criterion: necesity\n  fails when: precise\n"
+                   "  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n")
                    .diagnostics) == Ids{"E0214@4:14"});
   CHECK(ids_at(with_base("law l {\n  title: \"A law\"\n  jurisdiction: xx\n  level: statute\n}\n").diagnostics) ==
         Ids{"E0214@5:10"});
@@ -319,8 +323,13 @@ TEST_CASE("E0220: an amendment whose target or change does not fit", "[diagnosti
 
 TEST_CASE("W0301: a test without explanation or recommendation", "[diagnostics]") {
   CHECK(ids_at(with_base("test t {\n  applies to: art19\n  criterion: necessity\n  fails when: precise\n"
-                         "  cites: covenant art 19\n}\n")
+                         "  cites: covenant art 19\n  strength: concern\n}\n")
                    .diagnostics) == Ids{"W0301@2:6", "W0301@2:6"});
+  // A presumptive test says what the State would have to show.
+  CHECK(ids_at(with_base("test t {\n  applies to: art19\n  criterion: necessity\n  fails when: precise\n"
+                         "  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n"
+                         "  strength: presumptive\n}\n")
+                   .diagnostics) == Ids{"W0301@2:6"});
 }
 
 TEST_CASE("W0302: a provision no test can examine", "[diagnostics]") {
@@ -336,9 +345,10 @@ TEST_CASE("W0401, W0402: a test that never fails or always fails", "[diagnostics
 }
 
 TEST_CASE("W0403: two tests no provision can pass together, at the second", "[diagnostics]") {
-  std::string second = "test u {\n  applies to: art19\n  criterion: necessity\n  fails when: not precise\n"
-                       "  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n}\n";
-  CHECK(lint_ids(test_with("precise") + second) == Ids{"W0403@10:6"});
+  std::string second =
+      "test u {\n  applies to: art19\n  criterion: necessity\n  fails when: not precise\n"
+      "  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n";
+  CHECK(lint_ids(test_with("precise") + second) == Ids{"W0403@11:6"});
 }
 
 TEST_CASE("E0301: a provision whose facts contradict each other", "[diagnostics]") {

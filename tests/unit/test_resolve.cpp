@@ -27,7 +27,7 @@ std::string law_with(const std::string& facts) {
 // A test `t` on art19 whose condition starts at line 5, column 15.
 std::string test_with(const std::string& condition) {
   return "test t {\n  applies to: art19\n  criterion: necessity\n  fails when: " + condition +
-         "\n  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n}\n";
+         "\n  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n";
 }
 
 Ids test_ids(const std::string& condition) {
@@ -314,10 +314,10 @@ TEST_CASE("every independent error in a file is reported", "[resolve]") {
                      "fact weight integer\n"                             // 3: E0101
                      "fact painted: bool\n"                              // 4: fine
                      "right r {\n  article: 7\n  title: \"Unclosed\n}\n" // 5-8: E0104 at 7:10
-                     + test_with("regim == authorisation")               // 9-16: E0203 at 12:15
-                     + law_with("notice_days: 10");                      // 17-: E0204 at 25:18
+                     + test_with("regim == authorisation")               // 9-17: E0203 at 12:15
+                     + law_with("notice_days: 10");                      // 18-: E0204 at 26:18
   auto loaded = with_base(main);
-  CHECK(ids_at(loaded.diagnostics) == Ids{"E0102@2:19", "E0101@3:13", "E0104@7:10", "E0203@12:15", "E0204@25:18"});
+  CHECK(ids_at(loaded.diagnostics) == Ids{"E0102@2:19", "E0101@3:13", "E0104@7:10", "E0203@12:15", "E0204@26:18"});
   // What parsed is in the model.
   CHECK(loaded.model.find_fact("painted") >= 0);
   CHECK(loaded.model.find_test("t") >= 0);

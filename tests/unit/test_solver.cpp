@@ -42,7 +42,8 @@ std::string corpus(const Setup& s) {
   std::string text = "import \"base.sir\"\n\n"
                      "right art7 {\n  article: 7\n  title: \"No torture\"\n  derogable: no\n  absolute: yes\n}\n\n"
                      "test t {\n  applies to: all\n  criterion: necessity\n  fails when: " +
-                     s.condition + "\n  cites: doc para 1\n  explanation: \"e\"\n  recommendation: \"r\"\n}\n\n";
+                     s.condition +
+                     "\n  cites: doc para 1\n  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n\n";
   text += "law l {\n  title: \"L\"\n  jurisdiction: xx\n  level: " + s.level + "\n  source: doc para 1\n";
   text += "  provision p {\n    restricts: " + s.right + "\n";
   for (const auto& fact : s.facts)
