@@ -157,12 +157,17 @@ void settle_provenance(Finding& f) {
                   f.sources.end());
 }
 
-// Whether a provision says anything on the test's subject. A fact stated `unknown`
-// counts: the analyst has read the law and found it silent or unclear there.
+// Whether a provision says anything of its own on the test's subject. A fact stated
+// `unknown` counts: the analyst has read the law and found it silent or unclear there.
+// Facts the provision inherits from its law fill in what it leaves unsaid, but do not by
+// themselves bring every provision of the law under the test.
 bool touches_subject(const Provision& provision, const Test& test) {
   if (test.about.empty())
     return true;
-  return std::any_of(test.about.begin(), test.about.end(), [&](int fact) { return provision.find(fact) != nullptr; });
+  return std::any_of(test.about.begin(), test.about.end(), [&](int fact) {
+    const StatedFact* stated = provision.find(fact);
+    return stated != nullptr && !stated->inherited;
+  });
 }
 
 struct Work {

@@ -929,7 +929,8 @@ class Resolver {
       copy.inherited = true;
       provision.facts.insert(at, std::move(copy));
     }
-    if (provision.restricts.empty() && provision.implements.empty() && provision.deontics.empty())
+    if (provision.restricts.empty() && provision.implements.empty() && provision.partially_implements.empty() &&
+        provision.deontics.empty())
       diagnostics_.warning("W0302", span(node.name),
                            "provision `" + provision.id +
                                "` restricts no right, implements no duty and states no "

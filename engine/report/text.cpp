@@ -66,7 +66,8 @@ void finding_text(std::string& out, const Finding& f, const Style& style, const 
     out += inner + "witness: " + witness_sentence(*f.witness) + "\n";
   if (!f.note.empty())
     out += inner + "note: " + f.note + "\n";
-  if (f.verdict == Verdict::passes)
+  // Nothing was found to be wrong: nothing to cite as evidence or to recommend.
+  if (f.verdict == Verdict::passes || f.verdict == Verdict::not_applicable || f.verdict == Verdict::unassessed)
     return;
   if (f.sources.size() > 0)
     out += inner + "sources: " + sources_text(f.sources) + "\n";
@@ -128,10 +129,16 @@ std::string render_text(const check::Result& result, const model::Model& model, 
   if (!duties.empty()) {
     std::sort(duties.begin(), duties.end(), before);
     out += "\n" + style.bold("Positive obligations: duties a law must implement") + "\n";
-    for (const Finding* f : duties) {
-      out += "  " + f->jurisdiction +
-             (f->good_practice ? " (recommended good practice, not a Covenant obligation)" : "") + "\n";
-      finding_text(out, *f, style, "    ");
+    std::map<std::string, std::vector<const Finding*>> by_jurisdiction;
+    for (const Finding* f : duties)
+      by_jurisdiction[f->jurisdiction].push_back(f);
+    for (const auto& [jurisdiction, findings] : by_jurisdiction) {
+      out += "  " + style.bold(jurisdiction) + "\n";
+      for (const Finding* f : findings) {
+        finding_text(out, *f, style, "    ");
+        if (f->good_practice)
+          out += "        (recommended good practice, not a Covenant obligation)\n";
+      }
     }
   }
   if (!work.empty()) {

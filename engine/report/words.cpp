@@ -1,5 +1,6 @@
 #include "report/words.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace siracusa::report {
@@ -21,7 +22,9 @@ std::string sources_text(const std::vector<check::SourcePara>& sources) {
   for (const auto& s : sources)
     by_doc[s.document].push_back(s.para);
   std::string out;
-  for (const auto& [doc, paras] : by_doc) {
+  for (auto& [doc, paras] : by_doc) {
+    std::sort(paras.begin(), paras.end());
+    paras.erase(std::unique(paras.begin(), paras.end()), paras.end());
     out += (out.empty() ? "" : "; ") + doc + (paras.size() > 1 ? " paras. " : " para. ");
     for (std::size_t i = 0; i < paras.size(); ++i)
       out += (i > 0 ? ", " : "") + std::to_string(paras[i]);

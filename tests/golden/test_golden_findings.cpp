@@ -126,6 +126,11 @@ TEST_CASE("golden findings: every case's JSON report matches its expected file",
           REQUIRE(audited.findings[i].id == result.findings[i].id);
           CHECK(solve::verdict_name(audited.findings[i].verdict) ==
                 std::string(solve::verdict_name(result.findings[i].verdict)));
+          // What follows from the verdict is shared by both routes: the facts the analyst
+          // must state, the strength and the basis.
+          CHECK(audited.findings[i].missing == result.findings[i].missing);
+          CHECK(audited.findings[i].strength == result.findings[i].strength);
+          CHECK(audited.findings[i].basis == result.findings[i].basis);
         }
       }
 
