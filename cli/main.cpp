@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
       ->add_option("--fail-on", check.fail_on,
                    "Verdicts that make the exit status 1, as VERDICT or VERDICT:STRENGTH, comma-separated "
                    "(default: fails:per_se,fails:presumptive)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   // A day at most; CLI::PositiveNumber would print the largest double as its bound.
   const auto timeout_range = CLI::Range(1U, 86'400'000U);
   check_cmd->add_option("--timeout-ms", check.timeout_ms, "Solver time limit per query (default 2000)")

@@ -200,6 +200,15 @@ duty anti_discrimination_law "Comprehensive law against discrimination with reme
 
 duty views_implementation_procedure
 
+duty ombudsman "An ombudsman." {
+  nature: good_practice
+}
+
+duty equality_body {
+  rights: art26
+  nature: obligation
+}
+
 act record_at_polling_station "Photograph, film or record inside a polling station."
 
 right art21 {
@@ -222,7 +231,12 @@ test assembly_needs_permission {
   title: "Assemblies require permission"
   applies to: art21
   criterion: necessity
+  about: regime, notice_days
   fails when: regime == authorisation
+  unless: notice_days == 0 days
+  unless: not scope(everyone)
+  strength: presumptive
+  justification: "that a notice would not do."
   cites: general comment 37 para 70
   explanation: "A permission regime turns a right into a privilege granted by the State."
   recommendation: "Replace the permission requirement by a simple notification."
@@ -231,6 +245,8 @@ test assembly_needs_permission {
 test aim_not_permitted {
   applies to: all
   criterion: legitimate_aim
+  about: all
+  strength: per_se
   fails when: some a in stated_aims: not (a in right.aims)
   cites: siracusa para 22..37; general comment 22 para 8
 }
@@ -296,6 +312,8 @@ law kz_assemblies_2020 {
   adopted: 2020-05-25
   effective: 2020-06-01
   source: kz-ngo-2025 para 47
+  basis: practice
+  reason: "Stated once for the whole law." [text]
 
   provision organisers_and_participants {
     title: "Who may organise or take part in an assembly"
@@ -308,7 +326,10 @@ law kz_assemblies_2020 {
     regime: one of {notification, authorisation}
     stated_aims: at least {public_order}
     ban_months: at most 6 months
-    reason: unknown
+    reason: unknown [assessment kz-ngo-2025 para 46]
+    ban_start: 2020-06-01 [text kz-ngo-2025 para 47, 48]
+    implements partially: views_implementation_procedure "only for criminal cases"
+    basis: assessment
     effective: 2021-01-01
     permits: record_at_polling_station for person where role == observer
     obliges: record_at_polling_station for everyone
@@ -322,6 +343,10 @@ law kz_assemblies_2020 {
 }
 
 law nothing_yet {}
+
+expect fails: art21 necessity on kz_assemblies_2020.organisers_and_participants source: kz-ngo-2025 para 47
+expect no fails per_se on kz
+expect unassessed: assembly_needs_permission on kz_assemblies_2020
 
 amendment notification_reform {
   title: "Notification instead of permission"
