@@ -32,7 +32,7 @@ TEST_CASE("laws alone are checked against the bundled rule base, and the report 
   CHECK(text.out.find("rule base:") != std::string::npos);
 }
 
-TEST_CASE("--fail-on chooses the verdicts and strengths that make the exit status 1", "[cli][verdicts]") {
+TEST_CASE("check --fail-on chooses the verdicts and strengths that make the exit status 1", "[cli][verdicts]") {
   // The case has per se and presumptive failures: the default fails.
   CHECK(sir("check " + verdicts_case()).status == 1);
   // Only concerns: there is one `fails` of strength concern.
@@ -47,7 +47,7 @@ TEST_CASE("--fail-on chooses the verdicts and strengths that make the exit statu
   CHECK(sir("check --fail-on fails:never " + verdicts_case()).status == 2);
 }
 
-TEST_CASE("--min-basis text leaves out facts that rest on practice or an assessment", "[cli][verdicts]") {
+TEST_CASE("check --min-basis text leaves out facts that rest on practice or an assessment", "[cli][verdicts]") {
   auto all = nlohmann::json::parse(sir("check --format json --include-all " + verdicts_case()).out);
   auto text = nlohmann::json::parse(sir("check --format json --include-all --min-basis text " + verdicts_case()).out);
   CHECK(text["tool"]["options"]["min_basis"] == "text");
@@ -70,11 +70,12 @@ TEST_CASE("--min-basis text leaves out facts that rest on practice or an assessm
 
 TEST_CASE("siracusa test reports each expectation and exits 1 when one is not met", "[cli][verdicts]") {
   TempDir dir;
-  dir.write("expect.sir", "import \"" + verdicts_case() + "/laws.sir\"\n\n"
-                          "expect fails per_se: vague_terms on assembly_act.definitions source: report para 9\n"
-                          "expect unassessed: assembly on assembly_act.unclear_refusal\n"
-                          "expect no fails: necessity on assembly_act.urgent\n"
-                          "expect no fails on opinion_act\n");
+  dir.write("expect.sir", "import \"" + verdicts_case() +
+                              "/laws.sir\"\n\n"
+                              "expect fails per_se: vague_terms on assembly_act.definitions source: report para 9\n"
+                              "expect unassessed: assembly on assembly_act.unclear_refusal\n"
+                              "expect no fails: necessity on assembly_act.urgent\n"
+                              "expect no fails on opinion_act\n");
   Run run = sir("test " + (dir.path() / "expect.sir").string());
   INFO(run.out << run.err);
   CHECK(run.status == 1);

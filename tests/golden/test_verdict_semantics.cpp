@@ -109,7 +109,11 @@ TEST_CASE("every finding's verdict, basis, sources and strength follow from the 
   for (const auto& entry : fs::directory_iterator(root)) {
     if (!entry.is_directory())
       continue;
-    DYNAMIC_SECTION(entry.path().filename().string()) { check_corpus({entry.path().string()}); }
+    DYNAMIC_SECTION(entry.path().filename().string()) {
+      check_corpus({entry.path().string()});
+    }
   }
-  SECTION("bundled corpus") { check_corpus({source_dir() + "/rules", source_dir() + "/laws"}); }
+  SECTION("bundled corpus") {
+    check_corpus({source_dir() + "/rules", source_dir() + "/laws"});
+  }
 }
