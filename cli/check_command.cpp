@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "law.hpp"
 
 #include "check/check.hpp"
 #include "check/expectations.hpp"
@@ -17,35 +18,6 @@ namespace siracusa::cli {
 namespace {
 
 constexpr unsigned default_timeout_ms = 2000;
-
-struct Loaded {
-  model::Model model;
-  Inputs inputs;
-  ProjectConfig config;
-  std::vector<std::string> rule_base;
-};
-
-// Reads the inputs; false (after printing diagnostics) when they have errors.
-bool load(const std::vector<std::string>& paths, const GlobalOptions& global, Loaded& loaded) {
-  if (!resolve_inputs(paths, loaded.inputs, &loaded.config))
-    return false;
-  auto started = std::chrono::steady_clock::now();
-  Diagnostics diagnostics;
-  loaded.model = load_with_rule_base(loaded.inputs, diagnostics, loaded.rule_base);
-  spdlog::debug(
-      "parse and resolve: {} files in {} ms", loaded.model.files.size(),
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
-  if (diagnostics.has_errors()) {
-    print_diagnostics(diagnostics, global);
-    return false;
-  }
-  if (loaded.model.tests.empty()) {
-    std::cerr << "siracusa: error[E0012]: the paths hold no test, and the bundled rule base could not be loaded "
-                 "with them\n  = note: give the rule files too, e.g. `siracusa check rules laws`\n";
-    return false;
-  }
-  return true;
-}
 
 // `--fail-on fails:per_se,may_fail`: which verdicts (and strengths) make the exit status 1.
 struct FailOn {
@@ -88,11 +60,26 @@ bool fails_on(const check::Result& result, const std::vector<FailOn>& rules) {
   return false;
 }
 
+report::ReportInfo report_info(const Loaded& loaded) {
+  report::ReportInfo info;
+  info.version = SIRACUSA_VERSION;
+  info.origin = loaded.inputs.origin;
+  info.rule_base = loaded.rule_base;
+  info.time_note = time_note(loaded.base, loaded.outcome);
+  if (loaded.outcome.as_of)
+    info.as_of = model::civil_from_days(*loaded.outcome.as_of);
+  for (int a : loaded.outcome.applied)
+    info.amendments_applied.push_back(loaded.base.amendments[static_cast<std::size_t>(a)].id);
+  for (int a : loaded.outcome.drafts_not_applied)
+    info.drafts_not_applied.push_back(loaded.base.amendments[static_cast<std::size_t>(a)].id);
+  return info;
+}
+
 } // namespace
 
 int run_check(const CheckOptions& options, const GlobalOptions& global) {
   Loaded loaded;
-  if (!load(options.paths, global, loaded))
+  if (!load(options.paths, options.law, global, loaded))
     return 2;
   std::string format = !options.format.empty() ? options.format : loaded.config.format.value_or("text");
   if (format != "text" && format != "json") {
@@ -111,16 +98,13 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   if (!options.min_basis.empty())
     check_options.min_basis = *model::basis_from(options.min_basis);
   Diagnostics diagnostics;
-  check::Result result = check::run(loaded.model, check_options, diagnostics);
+  check::Result result = check::run(loaded.law, check_options, diagnostics);
   if (diagnostics.size() > 0)
     print_diagnostics(diagnostics, global);
   if (diagnostics.has_errors())
     return 2;
 
-  report::ReportInfo info;
-  info.version = SIRACUSA_VERSION;
-  info.origin = loaded.inputs.origin;
-  info.rule_base = loaded.rule_base;
+  report::ReportInfo info = report_info(loaded);
   info.include_passes = options.include_passes;
   info.include_all = options.include_all;
   info.min_basis = check_options.min_basis;
@@ -129,8 +113,8 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   info.all_z3 = check_options.all_z3;
   bool to_terminal = options.output.empty();
   std::string rendered = format == "json"
-                             ? report::render_json(result, loaded.model, info)
-                             : report::render_text(result, loaded.model, info, to_terminal && global.color_stdout);
+                             ? report::render_json(result, loaded.law, info)
+                             : report::render_text(result, loaded.law, info, to_terminal && global.color_stdout);
   if (to_terminal) {
     std::cout << rendered;
   } else {
@@ -145,9 +129,9 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
 
 int run_test(const TestOptions& options, const GlobalOptions& global) {
   Loaded loaded;
-  if (!load(options.paths, global, loaded))
+  if (!load(options.paths, options.law, global, loaded))
     return 2;
-  if (loaded.model.expectations.empty()) {
+  if (loaded.law.expectations.empty()) {
     std::cerr << "siracusa: error[E0013]: the paths hold no expectation to test\n"
                  "  = note: write `expect fails: <right> <criterion> on <law>.<provision>` beside the law\n";
     return 2;
@@ -157,12 +141,12 @@ int run_test(const TestOptions& options, const GlobalOptions& global) {
       options.timeout_ms > 0 ? options.timeout_ms : loaded.config.timeout_ms.value_or(default_timeout_ms);
   check_options.jobs = options.jobs;
   Diagnostics diagnostics;
-  check::Result result = check::run(loaded.model, check_options, diagnostics);
+  check::Result result = check::run(loaded.law, check_options, diagnostics);
   if (diagnostics.size() > 0)
     print_diagnostics(diagnostics, global);
   if (diagnostics.has_errors())
     return 2;
-  auto results = check::compare(loaded.model, result);
+  auto results = check::compare(loaded.law, result);
   std::cout << report::render_expectations(results, global.color_stdout);
   bool all_met = std::all_of(results.begin(), results.end(), [](const auto& r) { return r.met; });
   return all_met ? 0 : 1;
@@ -170,20 +154,20 @@ int run_test(const TestOptions& options, const GlobalOptions& global) {
 
 int run_explain(const ExplainOptions& options, const GlobalOptions& global) {
   Loaded loaded;
-  if (!load(options.paths, global, loaded))
+  if (!load(options.paths, options.law, global, loaded))
     return 2;
   check::Options check_options;
   check_options.solver.timeout_ms =
       options.timeout_ms > 0 ? options.timeout_ms : loaded.config.timeout_ms.value_or(default_timeout_ms);
   // Only the provision the id names needs deciding (gap findings name a jurisdiction).
   std::string provision = options.finding.substr(0, options.finding.find('/'));
-  if (loaded.model.find_provision(provision) >= 0)
+  if (loaded.law.find_provision(provision) >= 0)
     check_options.only_provision = provision;
   Diagnostics diagnostics;
-  check::Result result = check::run(loaded.model, check_options, diagnostics);
+  check::Result result = check::run(loaded.law, check_options, diagnostics);
   for (const auto& f : result.findings) {
     if (f.id == options.finding) {
-      std::cout << report::render_explain(f, loaded.model, global.color_stdout);
+      std::cout << report::render_explain(f, loaded.law, global.color_stdout);
       return 0;
     }
   }

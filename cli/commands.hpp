@@ -27,8 +27,15 @@ struct FmtOptions {
   bool check = false;
 };
 
+// Which law a command reads: as of a day, with draft amendments applied.
+struct LawOptions {
+  std::string as_of;              // YYYY-MM-DD; empty: siracusa.toml's, else the corpus's latest date
+  std::vector<std::string> amend; // files whose amendments apply as if adopted, in this order
+};
+
 struct CheckOptions {
   std::vector<std::string> paths;
+  LawOptions law;
   std::string format;
   std::string output;
   bool include_passes = false;
@@ -43,6 +50,17 @@ struct CheckOptions {
 
 struct TestOptions {
   std::vector<std::string> paths;
+  LawOptions law;
+  unsigned timeout_ms = 0;
+  unsigned jobs = 0;
+};
+
+struct DiffOptions {
+  std::vector<std::string> paths;
+  LawOptions law; // --as-of: the day before; --amend: the drafts after
+  std::string to; // the day after, when comparing two days
+  std::string format;
+  std::string output;
   unsigned timeout_ms = 0;
   unsigned jobs = 0;
 };
@@ -50,6 +68,7 @@ struct TestOptions {
 struct ExplainOptions {
   std::string finding;
   std::vector<std::string> paths;
+  LawOptions law;
   unsigned timeout_ms = 0;
 };
 
@@ -60,6 +79,7 @@ int run_fmt(const FmtOptions& options, const GlobalOptions& global);
 int run_check(const CheckOptions& options, const GlobalOptions& global);
 int run_explain(const ExplainOptions& options, const GlobalOptions& global);
 int run_test(const TestOptions& options, const GlobalOptions& global);
+int run_diff(const DiffOptions& options, const GlobalOptions& global);
 
 // Shared by the commands.
 bool resolve_inputs(const std::vector<std::string>& given, Inputs& inputs, ProjectConfig* config);

@@ -14,6 +14,21 @@
 
 #include <unistd.h>
 
+namespace {
+
+// `--as-of` and `--amend`, for every command that reads the law of a day.
+void add_law_options(CLI::App& command, siracusa::cli::LawOptions& law) {
+  command.add_option("--as-of", law.as_of,
+                     "Read the law as it stood on this day, YYYY-MM-DD (default: siracusa.toml's `check.as_of`, "
+                     "else the latest date the corpus gives; never the clock)");
+  command
+      .add_option("--amend", law.amend,
+                  "Apply the amendments of this file as if adopted (repeatable; applied in the order given)")
+      ->allow_extra_args(false);
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
   using namespace siracusa::cli;
   CLI::App app{"siracusa — checks national legislation against the ICCPR.\n"
@@ -47,6 +62,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--format", check.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   check_cmd->add_option("-o,--output", check.output, "Write the report to FILE (written whole, or not at all)");
   check_cmd->add_flag("--include-passes", check.include_passes, "List findings that pass too");
+  add_law_options(*check_cmd, check.law);
   check_cmd->add_flag("--include-all", check.include_all,
                       "List every finding, also those that pass or do not apply (they are always counted)");
   check_cmd
@@ -73,14 +89,28 @@ int main(int argc, char** argv) {
   TestOptions test;
   auto* test_cmd = app.add_subcommand("test", "Check the expectations (`expect ...`) written beside the laws");
   test_cmd->add_option("paths", test.paths, "Files or folders; default as for check");
+  add_law_options(*test_cmd, test.law);
   test_cmd->add_option("--timeout-ms", test.timeout_ms, "Solver time limit per query")->check(timeout_range);
   test_cmd->add_option("-j,--jobs", test.jobs, "Worker threads (default: cores)");
   test_cmd->footer("Exit status: 0 every expectation is met, 1 some are not, 2 bad input or no expectation.");
+
+  DiffOptions diff;
+  auto* diff_cmd = app.add_subcommand("diff", "What a change of the law resolves, introduces and changes");
+  diff_cmd->add_option("paths", diff.paths, "Files or folders; default as for check");
+  add_law_options(*diff_cmd, diff.law);
+  diff_cmd->add_option("--to", diff.to, "Compare the law as of --as-of with the law as of this day, YYYY-MM-DD");
+  diff_cmd->add_option("--format", diff.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  diff_cmd->add_option("-o,--output", diff.output, "Write the report to FILE (written whole, or not at all)");
+  diff_cmd->add_option("--timeout-ms", diff.timeout_ms, "Solver time limit per query")->check(timeout_range);
+  diff_cmd->add_option("-j,--jobs", diff.jobs, "Worker threads (default: cores)");
+  diff_cmd->footer("Exit status: 0 nothing new fails, 1 the change makes something fail (per se or presumptive), "
+                   "2 bad input or usage.");
 
   ExplainOptions explain;
   auto* explain_cmd = app.add_subcommand("explain", "Print one finding in full: condition, facts, core, witness");
   explain_cmd->add_option("finding", explain.finding, "A finding id: provision/right/test")->required();
   explain_cmd->add_option("paths", explain.paths, "Files or folders; default as for check");
+  add_law_options(*explain_cmd, explain.law);
   explain_cmd->add_option("--timeout-ms", explain.timeout_ms, "Solver time limit per query")->check(timeout_range);
 
   try {
@@ -101,7 +131,7 @@ int main(int argc, char** argv) {
         std::cerr << "siracusa: error[E0009]: unknown option `" << left.front() << "`\n";
       else
         std::cerr << "siracusa: error[E0009]: unknown command `" << left.front()
-                  << "`; the commands are lint, fmt, check, explain and test\n";
+                  << "`; the commands are lint, fmt, check, explain, test and diff\n";
       std::cerr << "Run `siracusa --help` for usage.\n";
       return 2;
     }
@@ -122,6 +152,8 @@ int main(int argc, char** argv) {
       return run_explain(explain, global);
     if (test_cmd->parsed())
       return run_test(test, global);
+    if (diff_cmd->parsed())
+      return run_diff(diff, global);
   } catch (const std::exception& e) {
     // The engine reports bad input as diagnostics; reaching here is a bug, still not a crash.
     std::cerr << "siracusa: internal error: " << e.what() << "\n";

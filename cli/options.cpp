@@ -54,6 +54,13 @@ std::optional<ProjectConfig> find_project_config(const fs::path& start, std::str
           else
             config.format = *value;
         }
+        if (auto* as_of = table["check"]["as_of"].node()) {
+          auto value = as_of->value<std::string>();
+          if (!value || value->size() != 10)
+            invalid(*as_of, "`check.as_of` must be a date as a string, \"YYYY-MM-DD\"");
+          else
+            config.as_of = *value;
+        }
       } catch (const toml::parse_error& e) {
         const auto& where = e.source().begin;
         error = candidate.string() + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) +

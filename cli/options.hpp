@@ -20,6 +20,7 @@ struct ProjectConfig {
   std::vector<std::string> paths;
   std::optional<unsigned> timeout_ms;
   std::optional<std::string> format;
+  std::optional<std::string> as_of; // `[check] as_of = "YYYY-MM-DD"`: the day the law is read as of
 };
 
 // Reads the nearest siracusa.toml; an unreadable or invalid one is reported in `error`.

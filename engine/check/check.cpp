@@ -417,7 +417,7 @@ void positive_obligations(const Model& model, const TestInfos& tests, std::vecto
       std::vector<std::string> notes;
       for (const auto& provision : model.provisions) {
         const Law& law = model.laws[static_cast<std::size_t>(provision.law)];
-        if (law.jurisdiction != static_cast<int>(j))
+        if (law.jurisdiction != static_cast<int>(j) || !provision.in_force)
           continue;
         if (std::find(provision.implements.begin(), provision.implements.end(), test.duty) !=
             provision.implements.end())
@@ -453,11 +453,14 @@ void positive_obligations(const Model& model, const TestInfos& tests, std::vecto
   }
 }
 
+// When a provision took effect: its own date, else its law's (the first day of a partial
+// date).
 std::optional<std::int64_t> date_of(const Model& model, const Provision& p) {
-  if (p.effective)
-    return p.effective;
   const Law& law = model.laws[static_cast<std::size_t>(p.law)];
-  return law.effective ? law.effective : law.adopted;
+  for (const auto* d : {&p.dates.effective, &p.dates.adopted, &law.dates.effective, &law.dates.adopted})
+    if (*d)
+      return (*d)->first;
+  return std::nullopt;
 }
 
 // Conflict findings: two provisions, one permitting or obliging an act the other forbids,
@@ -477,6 +480,8 @@ void conflicts(const Model& model, const Options& options, const TestInfos& info
   std::map<std::pair<int, int>, std::vector<Rule>> by_act; // (jurisdiction, act)
   for (std::size_t p = 0; p < model.provisions.size(); ++p) {
     const Provision& provision = model.provisions[p];
+    if (!provision.in_force)
+      continue;
     int jurisdiction = model.laws[static_cast<std::size_t>(provision.law)].jurisdiction;
     for (const auto& d : provision.deontics)
       if (d.who && !d.who->type.is_error())
@@ -589,9 +594,17 @@ Result run(const Model& model, const Options& options, Diagnostics& diagnostics)
   auto started = std::chrono::steady_clock::now();
   Result result;
   std::vector<int> selected;
-  for (std::size_t p = 0; p < model.provisions.size(); ++p)
-    if (options.only_provision.empty() || model.provisions[p].id == options.only_provision)
-      selected.push_back(static_cast<int>(p));
+  for (std::size_t p = 0; p < model.provisions.size(); ++p) {
+    const Provision& provision = model.provisions[p];
+    if (!provision.in_force)
+      continue;
+    if (!options.only_provision.empty() && provision.id != options.only_provision)
+      continue;
+    if (options.only_provisions &&
+        !std::binary_search(options.only_provisions->begin(), options.only_provisions->end(), provision.id))
+      continue;
+    selected.push_back(static_cast<int>(p));
+  }
   std::size_t chunk_size = std::max<std::size_t>(1, options.chunk);
   std::vector<std::vector<int>> chunks;
   for (std::size_t i = 0; i < selected.size(); i += chunk_size)
@@ -643,10 +656,24 @@ Result run(const Model& model, const Options& options, Diagnostics& diagnostics)
   }
   std::sort(result.findings.begin(), result.findings.end(),
             [](const Finding& a, const Finding& b) { return a.id < b.id; });
+  count(model, result);
   auto& s = result.summary;
-  s.provisions = model.provisions.size();
+  auto finished = std::chrono::steady_clock::now();
+  auto ms = [](auto a, auto b) { return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count(); };
+  spdlog::debug("check: {} decisions on {} threads in {} ms ({} by the fast path, {} by Z3, {} solver queries); "
+                "gaps and conflicts in {} ms",
+                s.fast_path + s.solver, jobs, ms(started, decided), s.fast_path, s.solver, s.queries,
+                ms(decided, finished));
+  return result;
+}
+
+void count(const Model& model, Result& result) {
+  auto& s = result.summary;
+  s.provisions = static_cast<std::size_t>(
+      std::count_if(model.provisions.begin(), model.provisions.end(), [](const Provision& p) { return p.in_force; }));
   s.tests = model.tests.size();
   s.evaluated = result.findings.size();
+  s.fails = s.may_fail = s.passes = s.undetermined = s.not_applicable = s.unassessed = 0;
   for (const auto& f : result.findings) {
     switch (f.verdict) {
     case Verdict::fails:
@@ -669,13 +696,35 @@ Result run(const Model& model, const Options& options, Diagnostics& diagnostics)
       break;
     }
   }
-  auto finished = std::chrono::steady_clock::now();
-  auto ms = [](auto a, auto b) { return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count(); };
-  spdlog::debug("check: {} decisions on {} threads in {} ms ({} by the fast path, {} by Z3, {} solver queries); "
-                "gaps and conflicts in {} ms",
-                s.fast_path + s.solver, jobs, ms(started, decided), s.fast_path, s.solver, s.queries,
-                ms(decided, finished));
-  return result;
+}
+
+Result update(const Model& model, const Result& previous, const std::set<std::string>& touched, const Options& options,
+              Diagnostics& diagnostics) {
+  Options partial = options;
+  std::vector<std::string> ids(touched.begin(), touched.end());
+  partial.only_provisions = &ids;
+  Result fresh = run(model, partial, diagnostics);
+  // Decisions on provisions nothing touched stand; duties and conflicts are re-run in
+  // full, since they look across provisions.
+  Result merged;
+  merged.summary = fresh.summary;
+  std::size_t kept = 0;
+  for (const auto& f : previous.findings) {
+    bool single_provision = f.provision && !f.conflict;
+    if (single_provision && !touched.count(f.provision->id) && model.find_provision(f.provision->id) >= 0 &&
+        model.provisions[static_cast<std::size_t>(model.find_provision(f.provision->id))].in_force) {
+      merged.findings.push_back(f);
+      ++kept;
+    }
+  }
+  for (auto& f : fresh.findings)
+    merged.findings.push_back(std::move(f));
+  std::sort(merged.findings.begin(), merged.findings.end(),
+            [](const Finding& a, const Finding& b) { return a.id < b.id; });
+  count(model, merged);
+  spdlog::debug("update: {} decisions re-run for {} touched provisions, {} kept",
+                fresh.summary.fast_path + fresh.summary.solver, touched.size(), kept);
+  return merged;
 }
 
 void rule_set_checks(const Model& model, const Options& options, Diagnostics& diagnostics) {

@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -125,6 +126,9 @@ struct Options {
   model::Basis min_basis = model::Basis::assessment;
   std::size_t chunk = 64;     // provisions per Z3 context
   std::string only_provision; // check just this provision (explain)
+  // Decide only these provisions (sorted ids); duties and conflicts are still found for
+  // the whole corpus. For incremental re-checks.
+  const std::vector<std::string>* only_provisions = nullptr;
 };
 
 struct Result {
@@ -133,6 +137,15 @@ struct Result {
 };
 
 Result run(const model::Model& model, const Options& options, Diagnostics& diagnostics);
+
+// A re-check after a change: decides again only the provisions `touched` names (changed,
+// added, repealed or in force differently), keeps `previous`'s decisions on the others, and
+// finds duties and conflicts again. The same result as `run` on `model`.
+Result update(const model::Model& model, const Result& previous, const std::set<std::string>& touched,
+              const Options& options, Diagnostics& diagnostics);
+
+// Recomputes the summary's counts from the findings.
+void count(const model::Model& model, Result& result);
 
 // The checks `lint` adds: a test that can never fail or always fails, two tests on the
 // same right and criterion that no provision can pass together, provisions whose facts

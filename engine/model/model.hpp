@@ -221,6 +221,22 @@ enum class Level { constitution = 0, constitutional_law = 1, code = 2, law = 3, 
 const char* level_name(Level level);
 std::optional<Level> level_from(const std::string& word);
 
+// A day, or the range of days a partial date covers when a source gives only the month
+// (`2008-07`) or the year (`2008`). Days since 1970-01-01.
+struct DateRange {
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+  std::string text; // as written
+  bool exact() const { return first == last; }
+};
+
+// When a law, provision or amendment holds: adopted, in force from `effective`, out of force
+// from `repealed` or `expires` (whichever comes first).
+struct Dates {
+  std::optional<DateRange> adopted, effective, repealed, expires;
+  Span span; // the block, for diagnostics about its dates
+};
+
 struct FactValue {
   enum class Form { exact, unknown, at_least, at_most, one_of, range };
   Form form = Form::exact;
@@ -268,7 +284,10 @@ struct Provision {
   std::vector<Deontic> deontics;
   std::vector<StatedFact> facts; // ordered by fact index
   std::vector<SourceRef> sources;
-  std::optional<std::int64_t> effective;
+  Dates dates;
+  // Whether the provision is part of the law as of the date checked (engine/amend decides;
+  // everything is in force until then).
+  bool in_force = true;
   Span span;
 
   const StatedFact* find(int fact) const;
@@ -281,8 +300,7 @@ struct Law {
   int jurisdiction = -1;
   Level level = Level::law;
   Span level_span; // the `level:` clause, cited when a verdict rests on the level
-  std::optional<std::int64_t> adopted;
-  std::optional<std::int64_t> effective;
+  Dates dates;
   std::vector<SourceRef> sources;
   std::vector<StatedFact> facts; // stated for the whole law; its provisions inherit them
   std::vector<int> provisions;
@@ -316,7 +334,9 @@ struct Change {
 struct Amendment {
   std::string id;
   std::string title;
-  std::optional<std::int64_t> effective;
+  // An amendment with an `adopted:` date is law and applies from its effective date; one
+  // without is a draft, applied only on request (`--amend`).
+  Dates dates;
   std::vector<SourceRef> sources;
   std::vector<Change> changes;
   Span span;

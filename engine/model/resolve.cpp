@@ -513,6 +513,57 @@ class Resolver {
     return days;
   }
 
+  // `2008-07-20`, `2008-07` (the month's days) or `2008` (the year's).
+  std::optional<DateRange> partial_date(const ast::DateLit& node) {
+    const std::string& t = node.text;
+    int year = std::stoi(t.substr(0, 4));
+    int month = t.size() >= 7 ? std::stoi(t.substr(5, 2)) : 0;
+    int day = t.size() >= 10 ? std::stoi(t.substr(8, 2)) : 0;
+    std::optional<std::int64_t> first;
+    std::optional<std::int64_t> last;
+    if (day > 0) {
+      first = last = days_from_civil(year, month, day);
+    } else if (month > 0) {
+      first = days_from_civil(year, month, 1);
+      auto next = month == 12 ? days_from_civil(year + 1, 1, 1) : days_from_civil(year, month + 1, 1);
+      if (next)
+        last = *next - 1;
+    } else {
+      first = days_from_civil(year, 1, 1);
+      last = days_from_civil(year, 12, 31);
+    }
+    if (!first || !last) {
+      diagnostics_.error("E0105", span(node), "`" + t + "` is not a valid calendar date");
+      return std::nullopt;
+    }
+    return DateRange{*first, *last, t};
+  }
+
+  Dates dates(const Clauses& clauses, const Span& owner) {
+    Dates d;
+    d.span = owner;
+    auto read = [&](const char* key, std::optional<DateRange>& into) {
+      if (auto* c = clauses.first(key))
+        into = partial_date(*get_if<ast::DateLit>(c->value));
+    };
+    read("adopted", d.adopted);
+    read("effective", d.effective);
+    read("repealed", d.repealed);
+    read("expires", d.expires);
+    if (d.adopted && d.effective && d.effective->last < d.adopted->first)
+      diagnostics_.error("E0105", span(*clauses.first("effective")),
+                         "the entry into force (" + d.effective->text + ") is before the adoption (" + d.adopted->text +
+                             ")");
+    for (const auto* end : {&d.repealed, &d.expires}) {
+      const auto& start = d.effective ? d.effective : d.adopted;
+      if (*end && start && (*end)->last < start->first)
+        diagnostics_.error("E0105", span(*clauses.first(end == &d.repealed ? "repealed" : "expires")),
+                           "the end of force (" + (*end)->text + ") is before the entry into force (" + start->text +
+                               ")");
+    }
+    return d;
+  }
+
   std::vector<ParaRange> paras(const std::vector<ast::ParaRange>& nodes) {
     std::vector<ParaRange> out;
     for (const auto& node : nodes) {
@@ -833,10 +884,7 @@ class Resolver {
     } else {
       missing(node, "law", "level");
     }
-    if (auto* c = clauses.first("adopted"))
-      law.adopted = date(*get_if<ast::DateLit>(c->value));
-    if (auto* c = clauses.first("effective"))
-      law.effective = date(*get_if<ast::DateLit>(c->value));
+    law.dates = dates(clauses, span(node.name));
     for (const auto* c : clauses.all("source"))
       law.sources.push_back(source(*get_if<ast::Source>(c->value)));
     Basis law_basis = basis_clause(clauses).value_or(Basis::text);
@@ -886,8 +934,7 @@ class Resolver {
       if (duty >= 0)
         provision.partially_implements.push_back({duty, partial->note.joined(), span(*c)});
     }
-    if (auto* c = clauses.first("effective"))
-      provision.effective = date(*get_if<ast::DateLit>(c->value));
+    provision.dates = dates(clauses, span(node.name));
     for (const auto* c : clauses.all("source"))
       provision.sources.push_back(source(*get_if<ast::Source>(c->value)));
     if (provision.sources.empty())
@@ -1070,8 +1117,7 @@ class Resolver {
       amendment.title = get_if<ast::StringLit>(c->value)->joined();
     else
       missing(node, "amendment", "title");
-    if (auto* c = clauses.first("effective"))
-      amendment.effective = date(*get_if<ast::DateLit>(c->value));
+    amendment.dates = dates(clauses, span(node.name));
     for (const auto* c : clauses.all("source"))
       amendment.sources.push_back(source(*get_if<ast::Source>(c->value)));
     for (const auto& item : node.items) {

@@ -1,9 +1,8 @@
 // The JSON report: every listed finding with the fields docs/findings.schema.json
 // documents, the counts, and what the run read.
+#include "report/json.hpp"
 #include "report/report.hpp"
 #include "report/words.hpp"
-
-#include <nlohmann/json.hpp>
 
 namespace siracusa::report {
 
@@ -61,6 +60,8 @@ bool recommends(Verdict v) {
   return v == Verdict::fails || v == Verdict::may_fail || v == Verdict::undetermined;
 }
 
+} // namespace
+
 ordered_json finding_json(const Finding& f) {
   ordered_json j;
   j["id"] = f.id;
@@ -110,8 +111,6 @@ ordered_json finding_json(const Finding& f) {
   return j;
 }
 
-} // namespace
-
 bool listed(const Finding& f, const ReportInfo& info) {
   if (f.verdict == Verdict::not_applicable)
     return info.include_all;
@@ -138,6 +137,8 @@ std::string render_json(const check::Result& result, const model::Model& model, 
                     {"tests", model.tests.size()},
                     {"laws", model.laws.size()},
                     {"provisions", model.provisions.size()}};
+  root["as_of"] = info.as_of ? ordered_json(*info.as_of) : ordered_json(nullptr);
+  root["amendments"] = {{"applied", info.amendments_applied}, {"drafts_not_applied", info.drafts_not_applied}};
   ordered_json findings = ordered_json::array();
   for (const auto& f : result.findings)
     if (listed(f, info))

@@ -4,10 +4,12 @@
 // Output is a pure function of its inputs: no clocks, no addresses, sorted everywhere.
 #pragma once
 
+#include "amend/diff.hpp"
 #include "check/check.hpp"
 #include "check/expectations.hpp"
 #include "model/model.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,11 @@ struct ReportInfo {
   unsigned rlimit = 0;
   bool all_z3 = false;
   model::Basis min_basis = model::Basis::assessment;
+  // The day the law was read as of, and the amendments: said in every report.
+  std::string time_note;
+  std::optional<std::string> as_of;
+  std::vector<std::string> amendments_applied;
+  std::vector<std::string> drafts_not_applied;
 };
 
 // Whether a report lists the finding: failures, open and undecided findings and the
@@ -33,6 +40,18 @@ bool listed(const check::Finding& finding, const ReportInfo& info);
 std::string render_json(const check::Result& result, const model::Model& model, const ReportInfo& info);
 std::string render_text(const check::Result& result, const model::Model& model, const ReportInfo& info, bool color);
 std::string render_explain(const check::Finding& finding, const model::Model& model, bool color);
+// What a diff report says of the two sides.
+struct DiffInfo {
+  std::string version;
+  std::optional<std::string> as_of; // before
+  std::optional<std::string> to;    // after
+  std::vector<std::string> amendments;
+  std::string before_note, after_note;
+};
+
+std::string render_diff_json(const amend::Diff& diff, const DiffInfo& info);
+std::string render_diff_text(const amend::Diff& diff, const DiffInfo& info, bool color);
+
 std::string render_expectations(const std::vector<check::ExpectationResult>& results, bool color);
 
 } // namespace siracusa::report

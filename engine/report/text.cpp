@@ -93,6 +93,8 @@ std::string render_text(const check::Result& result, const model::Model& model, 
       out += " " + r;
     out += "\n";
   }
+  if (!info.time_note.empty())
+    out += info.time_note + "\n";
   if (info.min_basis != model::Basis::assessment)
     out += std::string("only facts whose basis is ") +
            (info.min_basis == model::Basis::text ? "the text of the law" : "the text or its practice") + "\n";

@@ -140,7 +140,8 @@ inline constexpr std::string_view reserved_words[] = {
     "title", "original_title", "paragraphs", "url", "article", "derogable", "absolute", "limitation", "aims", "cites",
     "applies", "criterion", "fails", "when", "requires", "explanation", "recommendation", "reported_absent",
     "jurisdiction", "level", "adopted", "effective", "source", "restricts", "implements", "permits", "obliges",
-    "forbids", "rights", "about", "strength", "justification", "unless", "basis", "partially", "nature",
+    "forbids", "rights", "repealed", "expires", "about", "strength", "justification", "unless", "basis", "partially",
+    "nature",
     // citations
     "covenant", "art", "general", "comment", "siracusa", "views", "para"};
 
@@ -233,6 +234,8 @@ SIRACUSA_RULE(unit, std::string, "a unit")
 SIRACUSA_RULE(quantity, ast::Quantity, "a number")
 SIRACUSA_RULE(date_text, std::string, "a date (YYYY-MM-DD)")
 SIRACUSA_RULE(date, ast::DateLit, "a date (YYYY-MM-DD)")
+SIRACUSA_RULE(partial_date_text, std::string, "a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+SIRACUSA_RULE(partial_date, ast::DateLit, "a date (YYYY-MM-DD, YYYY-MM or YYYY)")
 SIRACUSA_RULE(boolean_text, std::string, "`yes` or `no`")
 SIRACUSA_RULE(boolean, ast::BoolLit, "`yes` or `no`")
 SIRACUSA_RULE(article_text, std::string, "an article number such as `21` or `12(3)`")
@@ -310,11 +313,12 @@ SIRACUSA_RULE(jurisdiction_clause, ast::Clause,
               "a jurisdiction clause (`title:`, `original_title:`, `reported_absent:`)")
 SIRACUSA_RULE(law_clause, ast::Clause,
               "a law clause (`title:`, `original_title:`, `jurisdiction:`, `level:`, `adopted:`, `effective:`, "
-              "`source:`, `basis:`), a fact or `provision`")
+              "`repealed:`, `expires:`, `source:`, `basis:`), a fact or `provision`")
 SIRACUSA_RULE(provision_clause, ast::Clause,
               "a provision clause (`title:`, `article:`, `restricts:`, `implements:`, `implements partially:`, "
-              "`permits:`, `obliges:`, `forbids:`, `effective:`, `source:`, `basis:`) or a fact")
-SIRACUSA_RULE(amendment_clause, ast::Clause, "an amendment clause (`title:`, `effective:`, `source:`)")
+              "`permits:`, `obliges:`, `forbids:`, `adopted:`, `effective:`, `repealed:`, `expires:`, `source:`, "
+              "`basis:`) or a fact")
+SIRACUSA_RULE(amendment_clause, ast::Clause, "an amendment clause (`title:`, `adopted:`, `effective:`, `source:`)")
 
 // ---- declarations -------------------------------------------------------------------------
 SIRACUSA_RULE(type_expr, ast::TypeExpr,
@@ -376,6 +380,11 @@ auto const quantity_def = digits >> -unit;
 auto const date_text_def =
     x3::raw[lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> '-' >> x3::repeat(2)[digit] >> !ident_rest]];
 auto const date_def = date_text;
+// Sources often give only a year or a month: a partial date stands for a range of days.
+auto const partial_date_text_def =
+    x3::raw[lexeme[x3::repeat(4)[digit] >> -('-' >> x3::repeat(2)[digit] >> -('-' >> x3::repeat(2)[digit])) >>
+                   !ident_rest]];
+auto const partial_date_def = partial_date_text;
 auto const boolean_text_def = kw_str("yes") | kw_str("no") | kw_str("true") | kw_str("false");
 auto const boolean_def = boolean_text;
 auto const article_text_def = lexeme[x3::raw[+digit >> *(lit('(') >> (+digit | +char_('a', 'z')) >> lit(')'))]];
@@ -480,7 +489,9 @@ auto const title = clause("title", string_lit);
 auto const original_title = clause("original_title", string_lit);
 auto const cites = clause("cites", citation_list);
 auto const source_clause = clause("source", source);
-auto const effective = clause("effective", date);
+auto const effective = clause("effective", partial_date);
+auto const adopted = clause("adopted", partial_date);
+auto const end_of_force = clause("repealed", partial_date) | clause("expires", partial_date);
 
 auto const document_clause_def = title | clause("paragraphs", para_span) | clause("url", string_lit);
 auto const right_clause_def = clause("article", article_ref) | title | clause("derogable", boolean) |
@@ -496,13 +507,13 @@ auto const jurisdiction_clause_def = title | original_title | clause("reported_a
 auto const fact_clause = (&identifier >> attr(std::string("fact")) >> identifier) > lit(':') > stated_value;
 auto const basis_clause = clause("basis", word);
 auto const law_clause_def = title | original_title | clause("jurisdiction", ident_list) | clause("level", word) |
-                            clause("adopted", date) | effective | source_clause | basis_clause | fact_clause;
+                            adopted | effective | end_of_force | source_clause | basis_clause | fact_clause;
 auto const provision_clause_def = title | clause("article", string_lit) | clause("restricts", ident_list) |
                                   clause2("implements_partially", "implements", "partially", partial_implementation) |
                                   clause("implements", ident_list) | clause("permits", deontic) |
-                                  clause("obliges", deontic) | clause("forbids", deontic) | effective | source_clause |
-                                  basis_clause | fact_clause;
-auto const amendment_clause_def = title | effective | source_clause;
+                                  clause("obliges", deontic) | clause("forbids", deontic) | adopted | effective |
+                                  end_of_force | source_clause | basis_clause | fact_clause;
+auto const amendment_clause_def = title | adopted | effective | source_clause;
 
 // ---- declarations -------------------------------------------------------------------------
 auto const no_name = attr(ast::Identifier());
@@ -562,7 +573,7 @@ auto const declaration_body = import_decl | enum_decl | person_decl | fact_decl 
 BOOST_SPIRIT_DEFINE(string_segments, identifiers, citations, one_of_options, arguments)
 BOOST_SPIRIT_DEFINE(identifier_text, identifier, word_text, word, document_id_text, document_id, member_name, all_word,
                     string_segment, string_lit, escape, escape_code, unicode_escape, code_point, digits, unit, quantity,
-                    date_text, date, boolean_text, boolean, article_text, article_ref)
+                    date_text, date, partial_date_text, partial_date, boolean_text, boolean, article_text, article_ref)
 BOOST_SPIRIT_DEFINE(comparison_operator, sum_operator)
 BOOST_SPIRIT_DEFINE(expression, implies_expr, or_expr, and_expr, not_expr, not_unary, comparison, sum, product, unary,
                     negation, postfix, primary, parenthesised, keyword_text, keyword_lit, expression_list, set_lit,

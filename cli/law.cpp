@@ -1,0 +1,105 @@
+#include "law.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <iostream>
+
+namespace siracusa::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The amendments of the files named by --amend, in the order named, then as declared.
+bool drafts_of(const model::Model& base, const std::vector<std::string>& files, std::vector<int>& drafts) {
+  for (const auto& file : files) {
+    std::error_code ec;
+    fs::path wanted = fs::weakly_canonical(file, ec);
+    bool any = false;
+    for (std::size_t a = 0; a < base.amendments.size(); ++a) {
+      const auto& span = base.amendments[a].span;
+      if (!span.valid() || fs::weakly_canonical(span.file->path(), ec) != wanted)
+        continue;
+      any = true;
+      if (std::find(drafts.begin(), drafts.end(), static_cast<int>(a)) == drafts.end())
+        drafts.push_back(static_cast<int>(a));
+    }
+    if (!any) {
+      std::cerr << "siracusa: error[E0014]: --amend `" << file << "` holds no amendment\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+bool law_of(const Loaded& loaded, const LawOptions& law, const GlobalOptions& global, model::Model& out,
+            amend::Outcome& outcome) {
+  amend::Request request;
+  std::string day = !law.as_of.empty() ? law.as_of : loaded.config.as_of.value_or("");
+  if (!day.empty()) {
+    request.as_of = amend::parse_day(day);
+    if (!request.as_of) {
+      std::cerr << "siracusa: error[E0009]: --as-of: `" << day << "` is not a date (YYYY-MM-DD)\n";
+      return false;
+    }
+  }
+  if (!drafts_of(loaded.base, law.amend, request.drafts))
+    return false;
+  Diagnostics diagnostics;
+  out = amend::law_as_of(loaded.base, request, outcome, diagnostics);
+  if (diagnostics.size() > 0)
+    print_diagnostics(diagnostics, global);
+  return !diagnostics.has_errors();
+}
+
+bool load(const std::vector<std::string>& paths, const LawOptions& law, const GlobalOptions& global, Loaded& loaded) {
+  if (!resolve_inputs(paths, loaded.inputs, &loaded.config))
+    return false;
+  // A draft named by --amend is read with the corpus if it is not part of it already.
+  for (const auto& file : law.amend)
+    loaded.inputs.paths.push_back(file);
+  auto started = std::chrono::steady_clock::now();
+  Diagnostics diagnostics;
+  loaded.base = load_with_rule_base(loaded.inputs, diagnostics, loaded.rule_base);
+  spdlog::debug(
+      "parse and resolve: {} files in {} ms", loaded.base.files.size(),
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+  if (diagnostics.has_errors()) {
+    print_diagnostics(diagnostics, global);
+    return false;
+  }
+  if (loaded.base.tests.empty()) {
+    std::cerr << "siracusa: error[E0012]: the paths hold no test, and the bundled rule base could not be loaded "
+                 "with them\n  = note: give the rule files too, e.g. `siracusa check rules laws`\n";
+    return false;
+  }
+  return law_of(loaded, law, global, loaded.law, loaded.outcome);
+}
+
+std::string time_note(const model::Model& base, const amend::Outcome& outcome) {
+  std::string out = outcome.as_of ? "as of " + model::civil_from_days(*outcome.as_of) +
+                                        (outcome.as_of_given ? "" : " (the latest date the corpus gives)")
+                                  : std::string("no dates in the corpus: every provision read as in force");
+  auto names = [&](const std::vector<int>& list) {
+    std::string s;
+    for (std::size_t i = 0; i < list.size(); ++i)
+      s += (i > 0 ? ", " : "") + base.amendments[static_cast<std::size_t>(list[i])].id;
+    return s;
+  };
+  if (!outcome.applied.empty())
+    out += "; amendments applied: " + names(outcome.applied);
+  if (!outcome.drafts_not_applied.empty())
+    out += "; " + std::to_string(outcome.drafts_not_applied.size()) + " draft amendment" +
+           (outcome.drafts_not_applied.size() == 1 ? "" : "s") + " loaded and not applied (--amend FILE applies one)";
+  if (!outcome.pending.empty())
+    out += "; not yet in effect: " + names(outcome.pending);
+  if (outcome.out_of_force > 0)
+    out += "; " + std::to_string(outcome.out_of_force) + " provision" + (outcome.out_of_force == 1 ? "" : "s") +
+           " not in force";
+  return out;
+}
+
+} // namespace siracusa::cli

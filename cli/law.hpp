@@ -1,0 +1,33 @@
+// cli — reading the inputs into the law a command works on: the files (with the bundled
+// rule base when they hold laws only), then the law as of a day with the amendments asked
+// for (engine/amend).
+#pragma once
+
+#include "amend/amend.hpp"
+#include "commands.hpp"
+
+#include <string>
+#include <vector>
+
+namespace siracusa::cli {
+
+struct Loaded {
+  model::Model base; // every version and amendment, as read
+  model::Model law;  // as of the day, amendments applied
+  amend::Outcome outcome;
+  Inputs inputs;
+  ProjectConfig config;
+  std::vector<std::string> rule_base;
+};
+
+// Reads the inputs; false (after printing diagnostics) when they have errors or hold no test.
+bool load(const std::vector<std::string>& paths, const LawOptions& law, const GlobalOptions& global, Loaded& loaded);
+
+// The law of another day (or with other drafts) from what `load` read.
+bool law_of(const Loaded& loaded, const LawOptions& law, const GlobalOptions& global, model::Model& out,
+            amend::Outcome& outcome);
+
+// What a report says of the day and the amendments: "as of 2025-06-01; 2 amendments applied ...".
+std::string time_note(const model::Model& base, const amend::Outcome& outcome);
+
+} // namespace siracusa::cli
