@@ -65,6 +65,16 @@ struct DiffOptions {
   unsigned jobs = 0;
 };
 
+struct SuggestOptions {
+  std::string provision;
+  std::vector<std::string> paths;
+  LawOptions law;
+  std::string output;
+  std::vector<std::string> keep;    // facts the drafter cannot change
+  std::vector<std::string> weights; // FACT=N
+  unsigned timeout_ms = 0;
+};
+
 struct ExplainOptions {
   std::string finding;
   std::vector<std::string> paths;
@@ -80,6 +90,7 @@ int run_check(const CheckOptions& options, const GlobalOptions& global);
 int run_explain(const ExplainOptions& options, const GlobalOptions& global);
 int run_test(const TestOptions& options, const GlobalOptions& global);
 int run_diff(const DiffOptions& options, const GlobalOptions& global);
+int run_suggest(const SuggestOptions& options, const GlobalOptions& global);
 
 // Shared by the commands.
 bool resolve_inputs(const std::vector<std::string>& given, Inputs& inputs, ProjectConfig* config);

@@ -106,6 +106,23 @@ int main(int argc, char** argv) {
   diff_cmd->footer("Exit status: 0 nothing new fails, 1 the change makes something fail (per se or presumptive), "
                    "2 bad input or usage.");
 
+  SuggestOptions suggest;
+  auto* suggest_cmd =
+      app.add_subcommand("suggest", "The smallest change to a provision's facts after which none of its per se or "
+                                    "presumptive tests fails, written as an amendment");
+  suggest_cmd->add_option("provision", suggest.provision, "A provision id: law.provision")->required();
+  suggest_cmd->add_option("paths", suggest.paths, "Files or folders; default as for check");
+  add_law_options(*suggest_cmd, suggest.law);
+  suggest_cmd->add_option("-o,--output", suggest.output,
+                          "Write the amendment to FILE (then read it back and check the provision with it)");
+  suggest_cmd->add_option("--keep", suggest.keep, "A fact the drafter cannot change (repeatable)")
+      ->allow_extra_args(false);
+  suggest_cmd->add_option("--weight", suggest.weights, "FACT=N: the cost of changing a fact (default 1; repeatable)")
+      ->allow_extra_args(false);
+  suggest_cmd->add_option("--timeout-ms", suggest.timeout_ms, "Solver time limit per query")->check(timeout_range);
+  suggest_cmd->footer("Exit status: 0 a change was found and clears every per se and presumptive failure, 1 some "
+                      "failure cannot be cleared by this provision's facts, 2 bad input or usage.");
+
   ExplainOptions explain;
   auto* explain_cmd = app.add_subcommand("explain", "Print one finding in full: condition, facts, core, witness");
   explain_cmd->add_option("finding", explain.finding, "A finding id: provision/right/test")->required();
@@ -131,7 +148,7 @@ int main(int argc, char** argv) {
         std::cerr << "siracusa: error[E0009]: unknown option `" << left.front() << "`\n";
       else
         std::cerr << "siracusa: error[E0009]: unknown command `" << left.front()
-                  << "`; the commands are lint, fmt, check, explain, test and diff\n";
+                  << "`; the commands are lint, fmt, check, explain, test, diff and suggest\n";
       std::cerr << "Run `siracusa --help` for usage.\n";
       return 2;
     }
@@ -154,6 +171,8 @@ int main(int argc, char** argv) {
       return run_test(test, global);
     if (diff_cmd->parsed())
       return run_diff(diff, global);
+    if (suggest_cmd->parsed())
+      return run_suggest(suggest, global);
   } catch (const std::exception& e) {
     // The engine reports bad input as diagnostics; reaching here is a bug, still not a crash.
     std::cerr << "siracusa: internal error: " << e.what() << "\n";

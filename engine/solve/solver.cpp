@@ -922,6 +922,107 @@ Decision Engine::decide(const Test& test, const Right& right) {
   }
 }
 
+Suggestion Engine::suggest(const std::vector<std::pair<const Test*, const Right*>>& tests,
+                           const SuggestOptions& options) {
+  Impl& s = *impl_;
+  Suggestion suggestion;
+  try {
+    z3::optimize opt(s.ctx);
+    z3::params params(s.ctx);
+    params.set("timeout", s.options.timeout_ms);
+    opt.set(params);
+    z3::expr_vector asserted = s.solver.assertions();
+    for (unsigned i = 0; i < asserted.size(); ++i)
+      opt.add(asserted[i]);
+    for (const auto& [test, right] : tests) {
+      if (!test->failure || test->failure->type.is_error())
+        continue;
+      s.right = right;
+      opt.add(!*s.encode(*test->failure, {}, Polarity::negative).scalar);
+    }
+    opt.add(*s.level_tracking);
+    auto weight_of = [&](int fact) {
+      for (const auto& [f, w] : options.weights)
+        if (f == fact)
+          return w;
+      return 1U;
+    };
+    // Which facts may move: tracked ones, not fixed, not texts.
+    std::vector<int> movable;
+    z3::expr moves = s.ctx.int_val(0);
+    for (const auto& stated : s.provision->facts) {
+      const auto& tracked = s.tracking[static_cast<std::size_t>(stated.fact)];
+      if (!tracked)
+        continue;
+      const Type& type = s.model.facts[static_cast<std::size_t>(stated.fact)].type;
+      bool fixed = std::find(options.fixed.begin(), options.fixed.end(), stated.fact) != options.fixed.end();
+      if (fixed || type.kind == Type::Kind::text || type.kind == Type::Kind::predicate) {
+        opt.add(*tracked);
+        continue;
+      }
+      movable.push_back(stated.fact);
+      opt.add_soft(*tracked, weight_of(stated.fact));
+      if (type.kind == Type::Kind::integer && stated.value.form == FactValue::Form::exact) {
+        z3::expr now = *s.fact_scalar[static_cast<std::size_t>(stated.fact)];
+        z3::expr was = s.ctx.int_val(static_cast<int64_t>(stated.value.values.front()->number));
+        z3::expr distance = z3::ite(now >= was, now - was, was - now);
+        moves = moves + distance;
+      }
+    }
+    opt.minimize(moves);
+    ++s.stats.queries;
+    z3::check_result result = opt.check();
+    if (result == z3::unsat) {
+      suggestion.outcome = Suggestion::Outcome::impossible;
+      return suggestion;
+    }
+    if (result == z3::unknown) {
+      suggestion.reason = "the solver stopped before finding the smallest change";
+      return suggestion;
+    }
+    z3::model m = opt.get_model();
+    unsigned cost = 0;
+    z3::expr same_choice = s.ctx.bool_val(true);
+    z3::expr cost_term = s.ctx.int_val(0);
+    for (int fact : movable) {
+      z3::expr tracked = *s.tracking[static_cast<std::size_t>(fact)];
+      bool kept = m.eval(tracked, true).is_true();
+      same_choice = same_choice && (kept ? tracked : !tracked);
+      cost_term = cost_term + z3::ite(tracked, s.ctx.int_val(0), s.ctx.int_val(static_cast<int>(weight_of(fact))));
+      if (kept)
+        continue;
+      cost += weight_of(fact);
+      const FactDecl& decl = s.model.facts[static_cast<std::size_t>(fact)];
+      FactChange change;
+      change.fact = fact;
+      if (decl.type.kind == Type::Kind::set) {
+        std::string members;
+        const auto& parts = s.fact_set[static_cast<std::size_t>(fact)];
+        for (std::size_t k = 0; k < parts.size(); ++k)
+          if (m.eval(parts[k], true).is_true())
+            members += (members.empty() ? "" : ", ") + decl.type.enumeration->members[k];
+        change.value = "{" + members + "}";
+      } else {
+        change.value = s.show(m, *s.fact_scalar[static_cast<std::size_t>(fact)], decl.type);
+      }
+      suggestion.changes.push_back(std::move(change));
+    }
+    suggestion.outcome = Suggestion::Outcome::found;
+    // Another set of facts of the same cost that also works?
+    opt.push();
+    opt.add(!same_choice);
+    opt.add(cost_term <= static_cast<int>(cost));
+    ++s.stats.queries;
+    suggestion.another_optimum = opt.check() == z3::sat;
+    opt.pop();
+    return suggestion;
+  } catch (const z3::exception& e) {
+    suggestion.outcome = Suggestion::Outcome::unknown;
+    suggestion.reason = e.msg();
+    return suggestion;
+  }
+}
+
 // Asserts what `add` adds in a solver scope of its own, checks, lets `read` see the model
 // while the scope stands, and pops it whatever happens. nullopt when Z3 gave up.
 std::optional<z3::check_result> Engine::Impl::scoped_check(const std::function<void()>& add,

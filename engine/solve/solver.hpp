@@ -54,6 +54,25 @@ struct Decision {
   std::string reason;             // undetermined: why the solver stopped
 };
 
+// The smallest change to an open provision's stated facts after which none of the given
+// tests fails (`siracusa suggest`).
+struct FactChange {
+  int fact = -1;
+  std::string value; // as an analyst writes it: `notification`, `2 days`, `{public_order}`
+};
+
+struct SuggestOptions {
+  std::vector<int> fixed;                        // facts the drafter cannot change (constitutional text, say)
+  std::vector<std::pair<int, unsigned>> weights; // a fact's cost of change (default 1)
+};
+
+struct Suggestion {
+  enum class Outcome { found, impossible, unknown } outcome = Outcome::unknown;
+  std::vector<FactChange> changes; // by fact
+  bool another_optimum = false;    // a different change of the same cost works too
+  std::string reason;              // unknown: why the solver stopped
+};
+
 struct Stats {
   unsigned long long queries = 0;
   unsigned long long unknown = 0;
@@ -72,6 +91,12 @@ class Engine {
   // smallest set of them that contradict each other.
   std::optional<bool> consistent(std::vector<int>& core);
   Decision decide(const model::Test& test, const model::Right& right);
+  // Z3 Optimize: the fewest stated facts to change (by weight), then the smallest numeric
+  // moves, so that each test's failure condition can be false — one reading of the facts
+  // the provision leaves open serves every test at once. Exactly stated predicates and
+  // texts are kept as they are.
+  Suggestion suggest(const std::vector<std::pair<const model::Test*, const model::Right*>>& tests,
+                     const SuggestOptions& options);
   void end();
 
   // ---- rule-set checks (no provision open) ----
