@@ -1,9 +1,14 @@
 // bench — times `check` on a synthetic corpus of a given size, and counts what each route
 // (fast path, Z3) decided. Prints one Markdown table row; bench/run.sh collects them.
 //
-//   siracusa_bench --provisions 10000 [--jobs 2] [--seed 1] [--all-z3] [--keep DIR]
+//   siracusa_bench --provisions 10000 [--jobs 2] [--seed 1] [--all-z3] [--keep DIR] [--amend-one]
+//
+// --amend-one also times what a drafter waits for once the corpus is loaded and checked: a
+// one-provision amendment applied, only that provision re-decided (check::update), and
+// the diff of the findings.
 #include "generator.hpp"
 
+#include "amend/diff.hpp"
 #include "check/check.hpp"
 #include "model/resolve.hpp"
 
@@ -21,6 +26,7 @@ int main(int argc, char** argv) {
   unsigned jobs = 0;
   bool all_z3 = false;
   std::string keep;
+  bool amend_one = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -34,6 +40,8 @@ int main(int argc, char** argv) {
       all_z3 = true;
     else if (arg == "--keep")
       keep = next();
+    else if (arg == "--amend-one")
+      amend_one = true;
     else {
       std::cerr << "usage: siracusa_bench --provisions N [--jobs J] [--seed S] [--all-z3] [--keep DIR]\n";
       return 2;
@@ -90,6 +98,29 @@ int main(int argc, char** argv) {
             << " | " << usage.ru_maxrss / 1024 << " |\n";
   std::cerr << "generated in " << ms(t0, t1) << " ms; fails " << s.fails << ", may_fail " << s.may_fail << ", passes "
             << s.passes << ", undetermined " << s.undetermined << "\n";
+  if (amend_one) {
+    // The middle provision, as an amendment would leave it: its first stated fact removed.
+    model::Model amended = model;
+    auto& target = amended.provisions[amended.provisions.size() / 2];
+    if (!target.facts.empty())
+      target.facts.erase(target.facts.begin());
+    auto a0 = clock::now();
+    std::vector<std::string> only = {target.id};
+    check::Options partial = options;
+    partial.only_provisions = &only;
+    check::Result fresh = check::run(amended, partial, check_diagnostics);
+    auto a1 = clock::now();
+    amend::Diff diff = amend::compare_incremental(result, fresh, {target.id});
+    auto a2 = clock::now();
+    const check::Result& after = fresh;
+    auto us = [](clock::time_point a, clock::time_point b) {
+      return std::chrono::duration_cast<std::chrono::microseconds>(b - a).count();
+    };
+    std::cerr << "amend one provision: re-check " << us(a0, a1) / 1000.0 << " ms ("
+              << after.summary.fast_path + after.summary.solver << " decisions re-run), diff " << us(a1, a2) / 1000.0
+              << " ms; resolved " << diff.resolved.size() << ", introduced " << diff.introduced.size() << ", changed "
+              << diff.changed.size() << ", unchanged " << diff.unchanged << "\n";
+  }
   if (keep.empty())
     fs::remove_all(folder);
   return 0;

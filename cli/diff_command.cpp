@@ -69,7 +69,11 @@ int run_diff(const DiffOptions& options, const GlobalOptions& global) {
   Diagnostics diagnostics;
   check::Result before_result = check::run(before, check_options, diagnostics);
   auto changed = touched(before, before_outcome, after, after_outcome);
-  check::Result after_result = check::update(after, before_result, changed, check_options, diagnostics);
+  // Only what the change touched is decided again; the rest of `before` stands.
+  std::vector<std::string> only(changed.begin(), changed.end());
+  check::Options partial = check_options;
+  partial.only_provisions = &only;
+  check::Result after_result = check::run(after, partial, diagnostics);
   if (diagnostics.size() > 0)
     print_diagnostics(diagnostics, global);
   if (diagnostics.has_errors())
@@ -77,7 +81,7 @@ int run_diff(const DiffOptions& options, const GlobalOptions& global) {
   spdlog::info("diff: {} decisions re-run for {} provisions the change touched",
                after_result.summary.fast_path + after_result.summary.solver, changed.size());
 
-  amend::Diff diff = amend::compare(before_result, after_result);
+  amend::Diff diff = amend::compare_incremental(before_result, after_result, changed);
   report::DiffInfo info;
   info.version = SIRACUSA_VERSION;
   if (before_outcome.as_of)

@@ -12,16 +12,11 @@ bool counts(const Finding& f) {
   return f.verdict != Verdict::passes && f.verdict != Verdict::not_applicable;
 }
 
-Diff compare(const check::Result& before, const check::Result& after) {
-  std::map<std::string, const Finding*> old_findings;
-  for (const auto& f : before.findings)
-    if (counts(f))
-      old_findings.emplace(f.id, &f);
+namespace {
+
+Diff compare_listed(const std::map<std::string, const Finding*>& old_findings,
+                    const std::map<std::string, const Finding*>& new_findings) {
   Diff diff;
-  std::map<std::string, const Finding*> new_findings;
-  for (const auto& f : after.findings)
-    if (counts(f))
-      new_findings.emplace(f.id, &f);
   for (const auto& [id, f] : old_findings) {
     auto it = new_findings.find(id);
     if (it == new_findings.end()) {
@@ -36,6 +31,46 @@ Diff compare(const check::Result& before, const check::Result& after) {
   for (const auto& [id, f] : new_findings)
     if (!old_findings.count(id))
       diff.introduced.push_back(f);
+  return diff;
+}
+
+// Findings that look across provisions: duties and conflicts.
+bool across(const Finding& f) {
+  return !f.provision || f.conflict.has_value();
+}
+
+} // namespace
+
+Diff compare(const check::Result& before, const check::Result& after) {
+  std::map<std::string, const Finding*> old_findings;
+  for (const auto& f : before.findings)
+    if (counts(f))
+      old_findings.emplace(f.id, &f);
+  std::map<std::string, const Finding*> new_findings;
+  for (const auto& f : after.findings)
+    if (counts(f))
+      new_findings.emplace(f.id, &f);
+  return compare_listed(old_findings, new_findings);
+}
+
+Diff compare_incremental(const check::Result& before, const check::Result& fresh,
+                         const std::set<std::string>& touched) {
+  std::map<std::string, const Finding*> old_findings;
+  std::size_t standing = 0;
+  for (const auto& f : before.findings) {
+    if (!counts(f))
+      continue;
+    if (across(f) || touched.count(f.provision->id))
+      old_findings.emplace(f.id, &f);
+    else
+      ++standing;
+  }
+  std::map<std::string, const Finding*> new_findings;
+  for (const auto& f : fresh.findings)
+    if (counts(f))
+      new_findings.emplace(f.id, &f);
+  Diff diff = compare_listed(old_findings, new_findings);
+  diff.unchanged += standing;
   return diff;
 }
 

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <unordered_set>
 
 namespace siracusa::check {
 
@@ -390,6 +391,11 @@ ChunkResult run_chunk(const Model& model, const Options& options, const TestInfo
 // absent, and is the analyst's question otherwise. A duty of good practice is never a
 // Covenant failure: reported absent, it is a concern that may be raised.
 void positive_obligations(const Model& model, const TestInfos& tests, std::vector<Finding>& findings) {
+  // The few provisions that implement a duty, found once rather than per duty.
+  std::vector<const Provision*> implementers;
+  for (const auto& provision : model.provisions)
+    if (provision.in_force && (!provision.implements.empty() || !provision.partially_implements.empty()))
+      implementers.push_back(&provision);
   for (std::size_t t = 0; t < model.tests.size(); ++t) {
     const Test& test = model.tests[t];
     if (test.criterion != Criterion::positive_obligation || test.duty < 0)
@@ -415,9 +421,10 @@ void positive_obligations(const Model& model, const TestInfos& tests, std::vecto
       std::vector<Cause> full;
       std::vector<Cause> partial;
       std::vector<std::string> notes;
-      for (const auto& provision : model.provisions) {
+      for (const Provision* implementer : implementers) {
+        const Provision& provision = *implementer;
         const Law& law = model.laws[static_cast<std::size_t>(provision.law)];
-        if (law.jurisdiction != static_cast<int>(j) || !provision.in_force)
+        if (law.jurisdiction != static_cast<int>(j))
           continue;
         if (std::find(provision.implements.begin(), provision.implements.end(), test.duty) !=
             provision.implements.end())
@@ -709,10 +716,13 @@ Result update(const Model& model, const Result& previous, const std::set<std::st
   Result merged;
   merged.summary = fresh.summary;
   std::size_t kept = 0;
+  std::unordered_set<std::string_view> in_force;
+  for (const auto& p : model.provisions)
+    if (p.in_force)
+      in_force.insert(p.id);
   for (const auto& f : previous.findings) {
     bool single_provision = f.provision && !f.conflict;
-    if (single_provision && !touched.count(f.provision->id) && model.find_provision(f.provision->id) >= 0 &&
-        model.provisions[static_cast<std::size_t>(model.find_provision(f.provision->id))].in_force) {
+    if (single_provision && !touched.count(f.provision->id) && in_force.count(f.provision->id)) {
       merged.findings.push_back(f);
       ++kept;
     }

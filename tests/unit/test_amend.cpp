@@ -204,6 +204,24 @@ TEST_CASE("amend: a re-check of the touched provisions equals a full check", "[a
     auto incremental = check::update(after, previous, touched, options, d);
     INFO("seed " << seed);
     CHECK(json_of(after, incremental) == json_of(after, full));
+    // The diff a drafter sees, from the touched provisions alone, is the full diff.
+    std::vector<std::string> only(touched.begin(), touched.end());
+    check::Options partial = options;
+    partial.only_provisions = &only;
+    auto fresh = check::run(after, partial, d);
+    auto quick = amend::compare_incremental(previous, fresh, touched);
+    auto slow = amend::compare(previous, full);
+    auto ids = [](const std::vector<const check::Finding*>& list) {
+      std::vector<std::string> out;
+      for (const auto* f : list)
+        out.push_back(f->id);
+      return out;
+    };
+    CHECK(ids(quick.resolved) == ids(slow.resolved));
+    CHECK(ids(quick.introduced) == ids(slow.introduced));
+    CHECK(quick.changed.size() == slow.changed.size());
+    CHECK(quick.unchanged == slow.unchanged);
+    CHECK(quick.resolved.size() + quick.introduced.size() + quick.changed.size() > 0);
     // And only the touched provisions were decided again.
     CHECK(incremental.summary.fast_path + incremental.summary.solver < full.summary.fast_path + full.summary.solver);
   }
