@@ -53,7 +53,5 @@ int run_explain(const ExplainOptions& options, const GlobalOptions& global);
 // Shared by the commands.
 bool resolve_inputs(const std::vector<std::string>& given, Inputs& inputs, ProjectConfig* config);
 void print_diagnostics(Diagnostics& diagnostics, const GlobalOptions& global);
-// Writes a whole file or nothing: a temporary beside it, then a rename.
-bool write_atomically(const std::string& path, const std::string& content, std::string& error);
 
 } // namespace siracusa::cli

@@ -122,6 +122,25 @@ struct Abstract {
   }
 };
 
+// Enum and set values are 64-bit masks here, so an enum of more members cannot be
+// represented: any decision that touches one is left to Z3.
+bool wide_enum(const Type& type) {
+  return (type.kind == Type::Kind::enumeration || type.kind == Type::Kind::set) && type.enumeration &&
+         type.enumeration->members.size() > 64;
+}
+
+bool touches_wide_enum(const Expr& e) {
+  if (wide_enum(e.type))
+    return true;
+  for (const auto& child : e.children)
+    if (touches_wide_enum(*child))
+      return true;
+  for (const auto& binder : e.binders)
+    if (binder.domain && touches_wide_enum(*binder.domain))
+      return true;
+  return false;
+}
+
 std::uint64_t all_members(const EnumType* e) {
   std::size_t n = e->members.size();
   return n >= 64 ? ~0ULL : ((1ULL << n) - 1);
@@ -248,12 +267,26 @@ class Evaluator {
       return reading_.level ? *reading_.level : Abstract::members(all_members(model_.level));
     case ExprKind::not_:
       return truth(tri_not(eval_truth(*e.children[0])));
-    case ExprKind::and_:
-      return truth(tri_and(eval_truth(*e.children[0]), eval_truth(*e.children[1])));
-    case ExprKind::or_:
-      return truth(tri_or(eval_truth(*e.children[0]), eval_truth(*e.children[1])));
-    case ExprKind::implies:
-      return truth(tri_or(tri_not(eval_truth(*e.children[0])), eval_truth(*e.children[1])));
+    case ExprKind::and_: {
+      // A chain is one node (see model.hpp): a loop, not a recursion per operand.
+      Tri all = Tri::yes;
+      for (const auto& child : e.children)
+        all = tri_and(all, eval_truth(*child));
+      return truth(all);
+    }
+    case ExprKind::or_: {
+      Tri any = Tri::no;
+      for (const auto& child : e.children)
+        any = tri_or(any, eval_truth(*child));
+      return truth(any);
+    }
+    case ExprKind::implies: {
+      // a1 implies (a2 implies ... an) holds when some premise is false or an holds.
+      Tri any = eval_truth(*e.children.back());
+      for (std::size_t i = 0; i + 1 < e.children.size(); ++i)
+        any = tri_or(any, tri_not(eval_truth(*e.children[i])));
+      return truth(any);
+    }
     case ExprKind::neg: {
       Abstract a = eval(*e.children[0]);
       if (a.kind != Abstract::Kind::interval)
@@ -735,6 +768,11 @@ std::string show_attribute(const Attribute& attribute, std::int64_t value) {
 } // namespace
 
 FastPath::FastPath(const Model& model) : model_(model) {
+  // Persons and aims can bring any attribute's enum or `aim` into a decision: a wide one
+  // there leaves every decision to Z3 (facts are checked per test and per provision).
+  for (const auto& attribute : model.attributes)
+    model_wide_ = model_wide_ || wide_enum(attribute.type);
+  model_wide_ = model_wide_ || (model.aim && model.aim->members.size() > 64);
   constexpr int variable = 1 << 20; // apart from the ids the resolver gives
   auto node = [](ExprKind kind, Type type) {
     auto e = std::make_shared<Expr>();
@@ -785,9 +823,14 @@ struct FastPath::ProvisionReading {
 FastPath::~FastPath() = default;
 
 std::optional<solve::Decision> FastPath::decide(const Provision& provision, const Test& test, const Right& right) {
-  if (!test.condition || test.condition->type.is_error())
+  if (!test.condition || test.condition->type.is_error() || model_wide_)
     return std::nullopt;
   const Expr& condition = *test.condition;
+  auto wide_it = wide_tests_.find(&test);
+  if (wide_it == wide_tests_.end())
+    wide_it = wide_tests_.emplace(&test, touches_wide_enum(condition)).first;
+  if (wide_it->second)
+    return std::nullopt;
   auto used_it = facts_used_.find(&test);
   if (used_it == facts_used_.end())
     used_it = facts_used_.emplace(&test, facts_used(condition)).first;
@@ -801,6 +844,13 @@ std::optional<solve::Decision> FastPath::decide(const Provision& provision, cons
     // contradictory fact makes every verdict undetermined, and that is Z3's to report.
     for (const auto& stated : provision.facts) {
       const FactDecl& fact = model_.facts[static_cast<std::size_t>(stated.fact)];
+      bool wide_value = wide_enum(fact.type);
+      for (const auto& value : stated.value.values)
+        wide_value = wide_value || (value && touches_wide_enum(*value));
+      if (wide_value) {
+        cache_->usable = false;
+        break;
+      }
       if (fact.type.kind == Type::Kind::predicate) {
         const auto& value = stated.value.values;
         if (stated.value.form == FactValue::Form::exact && !value.empty() && value.front() &&

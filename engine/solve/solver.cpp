@@ -389,14 +389,30 @@ struct Engine::Impl {
       return scalar(-*encode(*e.children.front(), env, polarity).scalar);
     case ExprKind::and_:
     case ExprKind::or_: {
-      z3::expr left = *encode(*e.children[0], env, polarity).scalar;
-      z3::expr right_side = *encode(*e.children[1], env, polarity).scalar;
-      return scalar(e.kind == ExprKind::and_ ? (left && right_side) : (left || right_side));
+      // A chain is one node (see model.hpp) and one n-ary Z3 term: no depth per operand.
+      z3::expr result = *encode(*e.children[0], env, polarity).scalar;
+      if (e.children.size() == 2) {
+        z3::expr right_side = *encode(*e.children[1], env, polarity).scalar;
+        return scalar(e.kind == ExprKind::and_ ? (result && right_side) : (result || right_side));
+      }
+      z3::expr_vector parts(ctx);
+      parts.push_back(result);
+      for (std::size_t i = 1; i < e.children.size(); ++i)
+        parts.push_back(*encode(*e.children[i], env, polarity).scalar);
+      return scalar(e.kind == ExprKind::and_ ? z3::mk_and(parts) : z3::mk_or(parts));
     }
     case ExprKind::implies: {
-      z3::expr left = *encode(*e.children[0], env, flip(polarity)).scalar;
-      z3::expr right_side = *encode(*e.children[1], env, polarity).scalar;
-      return scalar(z3::implies(left, right_side));
+      // a1 implies (a2 implies ... an) is not a1 or ... or not a(n-1) or an.
+      if (e.children.size() == 2) {
+        z3::expr left = *encode(*e.children[0], env, flip(polarity)).scalar;
+        z3::expr right_side = *encode(*e.children[1], env, polarity).scalar;
+        return scalar(z3::implies(left, right_side));
+      }
+      z3::expr_vector parts(ctx);
+      for (std::size_t i = 0; i + 1 < e.children.size(); ++i)
+        parts.push_back(!*encode(*e.children[i], env, flip(polarity)).scalar);
+      parts.push_back(*encode(*e.children.back(), env, polarity).scalar);
+      return scalar(z3::mk_or(parts));
     }
     case ExprKind::eq:
     case ExprKind::ne: {
