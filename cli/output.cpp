@@ -1,9 +1,11 @@
 #include "output.hpp"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include <fcntl.h>
@@ -24,8 +26,12 @@ std::string reason(int error_number, const fs::path& folder) {
   case EROFS:
     return "permission denied";
   case ENOENT:
-  case ENOTDIR:
+  case ENOTDIR: {
+    std::error_code ec;
+    if (fs::is_directory(folder.empty() ? fs::path(".") : folder, ec))
+      return "files cannot be created in `" + folder.string() + "`";
     return "no such folder `" + folder.string() + "`";
+  }
   case EISDIR:
     return "is a folder";
   case ENOSPC:
@@ -113,19 +119,29 @@ bool write_output(const std::string& path, const std::string& content, std::stri
     }
     return true;
   }
-  auto target = follow_links(path);
-  if (!target) {
-    error = "cannot write `" + path + "`: too many levels of symbolic links";
-    return false;
-  }
   struct stat info {};
-  if (::stat(target->c_str(), &info) == 0) {
+  if (::stat(path.c_str(), &info) == 0) {
     if (S_ISDIR(info.st_mode)) {
       error = "cannot write `" + path + "`: is a folder";
       return false;
     }
+    // Opened by the name given, so that links the kernel resolves itself
+    // (/dev/stdout -> /proc/self/fd/1 -> a pipe) reach what they stand for.
     if (!S_ISREG(info.st_mode))
-      return write_through(path, *target, content, error);
+      return write_through(path, path, content, error);
+    // A regular file, possibly behind symlinks: replace the file, not the links.
+    std::unique_ptr<char, decltype(&std::free)> real(::realpath(path.c_str(), nullptr), &std::free);
+    return replace_atomically(path, real ? fs::path(real.get()) : fs::path(path), content, error);
+  }
+  if (errno != ENOENT) {
+    error = "cannot write `" + path + "`: " + reason(errno, fs::path(path).parent_path());
+    return false;
+  }
+  // Nothing there yet, or a symlink to a file still to be made: create what it names.
+  auto target = follow_links(path);
+  if (!target) {
+    error = "cannot write `" + path + "`: too many levels of symbolic links";
+    return false;
   }
   return replace_atomically(path, *target, content, error);
 }

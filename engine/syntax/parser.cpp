@@ -266,7 +266,8 @@ void report_expectation(const SourcePtr& source, std::size_t declaration_start, 
                         const std::string& which, Diagnostics& diagnostics) {
   const std::string& text = source->text();
   std::size_t at = skip_blank(text, where);
-  Span span{source, at, at + std::max<std::size_t>(1, token_length(text, at))};
+  // At the end of the file the span is empty (the caret still shows): never past the text.
+  Span span{source, at, std::min(text.size(), at + std::max<std::size_t>(1, token_length(text, at)))};
   std::string expected = plain_expectation(which);
   std::string found = describe_token(text, where);
 
@@ -294,7 +295,7 @@ void report_expectation(const SourcePtr& source, std::size_t declaration_start, 
       if (close != std::string::npos && text[close] == '}')
         end = close + 1;
     }
-    diagnostics.error("E0103", Span{source, begin, std::max(end, begin + 1)},
+    diagnostics.error("E0103", Span{source, begin, std::min(text.size(), std::max(end, begin + 1))},
                       "unknown escape in string; expected \\n, \\t, \\\", \\\\ or \\u{...} (a valid code point)");
     return;
   }
@@ -383,9 +384,11 @@ std::unique_ptr<ParsedFile> parse(SourcePtr source, Diagnostics& diagnostics, co
     } catch (const NestingTooDeep& failure) {
       std::size_t where = static_cast<std::size_t>(failure.where - text.begin());
       diagnostics
-          .error("E0006", Span{source, where, where + std::max<std::size_t>(1, token_length(text, where))},
-                 "expression nests too deep (more than " + std::to_string(limits.max_expression_depth) +
-                     " levels of brackets, `not`, `-`, quantifiers and `person where`)")
+          .error(
+              "E0006",
+              Span{source, where, std::min(text.size(), where + std::max<std::size_t>(1, token_length(text, where)))},
+              "expression nests too deep (more than " + std::to_string(limits.max_expression_depth) +
+                  " levels of brackets, `not`, `-`, quantifiers and `person where`)")
           .notes.push_back({{}, "split the condition into smaller tests or name parts of it as predicates"});
       offset = where;
     }
