@@ -525,7 +525,10 @@ class Evaluator {
     bool outermost = record && depth_ == 0 && first == 0;
     ++depth_;
     Tri result = existential ? Tri::no : Tri::yes;
-    std::size_t budget = max_classes;
+    // Nested quantifiers multiply: the classes of every level together stay within
+    // max_classes (as in the solver's expansion); past it the answer is unknown.
+    std::size_t budget = max_classes / nesting_;
+    std::size_t saved_nesting = nesting_;
     auto visit = [&](const std::vector<std::int64_t>& a, const std::vector<std::int64_t>* b) {
       variables_[binder.variable] = Abstract::person_of(a);
       if (b)
@@ -559,6 +562,7 @@ class Evaluator {
         break;
       }
       budget -= count * others.size();
+      nesting_ = saved_nesting * count * others.size();
       std::vector<std::size_t> at(attributes.size(), 0);
       bool going = true;
       for (std::size_t n = 0; n < count && going; ++n) {
@@ -586,6 +590,7 @@ class Evaluator {
       if (!going)
         break;
     }
+    nesting_ = saved_nesting;
     --depth_;
     variables_.erase(binder.variable);
     if (binder.kind == Binder::Kind::pair)
@@ -598,6 +603,7 @@ class Evaluator {
   const Model& model_;
   const Right& right_;
   const Reading& reading_;
+  std::size_t nesting_ = 1; // product of the person classes of the enclosing quantifiers
   std::map<int, Abstract> variables_;
   int depth_ = 0;
 };

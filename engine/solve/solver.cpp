@@ -78,6 +78,8 @@ struct Engine::Impl {
   const Right* right = nullptr;
   std::set<int> opened_predicates; // exact predicates read as open while minimising a core
   int universal_depth = 0;
+  // The product of the person classes of the expansions enclosing the one being encoded.
+  std::size_t expansion_nesting = 1;
   std::vector<Skolem>* skolems = nullptr;
 
   Impl(const Model& m, const SolverOptions& o) : model(m), options(o), solver(ctx) {
@@ -630,10 +632,22 @@ struct Engine::Impl {
       result = existential ? (result || body) : (result && body);
     };
     std::vector<int> listed(m.attributes.begin(), m.attributes.end());
+    // Nested expansions multiply: the classes of every level together stay within
+    // max_classes, past which Z3's quantifier is kept (slower, never wrong). The fast
+    // path bounds its enumeration the same way.
+    std::size_t room = max_classes / expansion_nesting;
+    if (room == 0)
+      return std::nullopt;
+    struct Nest {
+      std::size_t& nesting;
+      std::size_t saved;
+      ~Nest() { nesting = saved; }
+    } nest{expansion_nesting, expansion_nesting};
     if (binder.kind == Binder::Kind::person) {
-      auto persons = classes(listed, m, max_classes);
+      auto persons = classes(listed, m, room);
       if (persons.empty())
         return std::nullopt;
+      expansion_nesting *= persons.size();
       for (auto& person : persons) {
         Environment inner = env;
         Value v;
@@ -645,7 +659,7 @@ struct Engine::Impl {
     }
     // A pair: for each attribute that may differ, the first person over the classes of
     // the mentioned attributes and that one, the second the same but for that attribute.
-    std::size_t budget = max_classes;
+    std::size_t budget = room;
     for (int k : binder.attributes) {
       std::vector<int> attributes = listed;
       if (std::find(attributes.begin(), attributes.end(), k) == attributes.end())
@@ -657,6 +671,7 @@ struct Engine::Impl {
       if (persons.size() * values.size() > budget)
         return std::nullopt;
       budget -= persons.size() * values.size();
+      expansion_nesting = nest.saved * persons.size() * values.size();
       for (const auto& a : persons) {
         for (auto value : values) {
           z3::expr other = attribute_value(k, value);
