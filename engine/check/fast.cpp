@@ -400,10 +400,21 @@ class Evaluator {
     if (a.kind != Abstract::Kind::interval || b.kind != Abstract::Kind::interval)
       return Abstract::opaque();
     auto unbounded = [](std::int64_t v) { return v <= minus_infinity || v >= plus_infinity; };
-    if (kind == ExprKind::add)
-      return Abstract::interval(clamp(static_cast<wide>(a.low) + b.low), clamp(static_cast<wide>(a.high) + b.high));
-    if (kind == ExprKind::sub)
-      return Abstract::interval(clamp(static_cast<wide>(a.low) - b.high), clamp(static_cast<wide>(a.high) - b.low));
+    // A bound of finite operands past the finite range is an overflow, not infinity: Z3's
+    // integers have no such limit, so the evaluator knows nothing of the value.
+    auto overflows = [&](wide v, std::int64_t x, std::int64_t y) {
+      return !unbounded(x) && !unbounded(y) && (v <= minus_infinity || v >= plus_infinity);
+    };
+    if (kind == ExprKind::add || kind == ExprKind::sub) {
+      bool add = kind == ExprKind::add;
+      std::int64_t low_b = add ? b.low : b.high;
+      std::int64_t high_b = add ? b.high : b.low;
+      wide low = add ? static_cast<wide>(a.low) + low_b : static_cast<wide>(a.low) - low_b;
+      wide high = add ? static_cast<wide>(a.high) + high_b : static_cast<wide>(a.high) - high_b;
+      if (overflows(low, a.low, low_b) || overflows(high, a.high, high_b))
+        return Abstract::opaque();
+      return Abstract::interval(clamp(low), clamp(high));
+    }
     if (unbounded(a.low) || unbounded(a.high) || unbounded(b.low) || unbounded(b.high)) {
       if (a.single() && b.single())
         return Abstract::interval(clamp(static_cast<wide>(a.low) * b.low), clamp(static_cast<wide>(a.low) * b.low));
@@ -411,6 +422,9 @@ class Evaluator {
     }
     wide products[] = {static_cast<wide>(a.low) * b.low, static_cast<wide>(a.low) * b.high,
                        static_cast<wide>(a.high) * b.low, static_cast<wide>(a.high) * b.high};
+    for (wide product : products)
+      if (product <= minus_infinity || product >= plus_infinity)
+        return Abstract::opaque();
     return Abstract::interval(clamp(*std::min_element(std::begin(products), std::end(products))),
                               clamp(*std::max_element(std::begin(products), std::end(products))));
   }
