@@ -94,6 +94,10 @@ bool replace_atomically(const std::string& shown, const fs::path& target, const 
     error = "cannot write `" + shown + "`: " + reason(errno, folder);
     return false;
   }
+  // The replacement keeps the permissions of the file it replaces.
+  struct stat existing {};
+  if (::stat(target.c_str(), &existing) == 0)
+    ::fchmod(fd, existing.st_mode & 07777);
   bool ok = write_all(fd, content);
   int saved = errno;
   ok = ::close(fd) == 0 && ok;
