@@ -79,6 +79,7 @@ constexpr std::size_t max_arithmetic_chain = 32; // operators of one `+ - *` cha
 constexpr double max_expansion = 100'000;        // cases of nested element quantifiers
 constexpr std::size_t max_provisions_per_law = 10'000;
 constexpr std::size_t max_enum_members = 1'024;
+constexpr std::size_t max_person_attributes = 64; // each is a dimension of the person classes
 
 // ---- the resolver --------------------------------------------------------------------
 
@@ -234,6 +235,13 @@ class Resolver {
       a.is_protected = attribute.is_protected;
       a.doc = attribute.doc ? attribute.doc->joined() : "";
       a.span = span(attribute.name);
+      if (model_.attributes.size() == max_person_attributes) {
+        diagnostics_
+            .error("E0221", a.span,
+                   "a person has too many attributes (the limit is " + std::to_string(max_person_attributes) + ")")
+            .notes.push_back({{}, "a test tells persons apart by the attributes it mentions; keep the ones tests use"});
+        return;
+      }
       if (declare_name(attributes_, "person attribute", a.name, static_cast<int>(model_.attributes.size()), a.span))
         model_.attributes.push_back(std::move(a));
     }

@@ -150,6 +150,15 @@ TEST_CASE("the limits of the model are located errors", "[limits][cli]") {
     CHECK(run.status == 2);
     CHECK(first_located_error(run.err).rfind("E0221@1:", 0) == 0);
   }
+  SECTION("a person of more than 64 attributes is E0221") {
+    std::string person = "person {\n";
+    for (int i = 0; i < 70; ++i)
+      person += "  a" + std::to_string(i) + ": bool\n";
+    auto file = dir.write("person.sir", person + "}\n");
+    auto run = run_siracusa("lint " + file.string());
+    CHECK(run.status == 2);
+    CHECK(first_located_error(run.err) == "E0221@66:3");
+  }
   SECTION("a law of more than 10,000 provisions is E0221") {
     std::string law = std::string(vocabulary) + "law l {\n  title: \"L\"\n  jurisdiction: xx\n  level: law\n";
     for (int i = 0; i <= 10'000; ++i)
