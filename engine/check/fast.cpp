@@ -922,10 +922,33 @@ std::optional<solve::Decision> FastPath::decide(const Provision& provision, cons
       const StatedFact* stated = provision.find(f);
       if (!stated || stated->value.form == FactValue::Form::unknown)
         continue;
-      auto kept = trial.facts[static_cast<std::size_t>(f)];
-      trial.facts[static_cast<std::size_t>(f)] = anything(model_.facts[static_cast<std::size_t>(f)].type);
-      if (Evaluator(model_, right, trial).eval_truth(condition) != verdict) {
-        trial.facts[static_cast<std::size_t>(f)] = kept;
+      auto& slot = trial.facts[static_cast<std::size_t>(f)];
+      auto kept = slot;
+      const Type& type = model_.facts[static_cast<std::size_t>(f)].type;
+      slot = anything(type);
+      bool needed = Evaluator(model_, right, trial).eval_truth(condition) != verdict;
+      // Unknown, a fact may lose its tie to a quantified variable (`some k in S: fact ==
+      // k implies ...`): a bool or enum fact is then tried at each of its values, and is
+      // not needed when every value gives the verdict (as Z3's core would say).
+      if (needed && (type.kind == Type::Kind::boolean || type.kind == Type::Kind::enumeration)) {
+        std::vector<Abstract> values;
+        if (type.kind == Type::Kind::boolean)
+          values = {Abstract::of(Tri::yes), Abstract::of(Tri::no)};
+        else
+          for (std::size_t i = 0; i < type.enumeration->members.size() && i < 64; ++i)
+            values.push_back(Abstract::members(1ULL << i));
+        needed = false;
+        for (const auto& value : values) {
+          slot = value;
+          if (Evaluator(model_, right, trial).eval_truth(condition) != verdict) {
+            needed = true;
+            break;
+          }
+        }
+        slot = anything(type);
+      }
+      if (needed) {
+        slot = kept;
         core.push_back(f);
       }
     }
