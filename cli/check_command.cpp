@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "law.hpp"
+#include "output.hpp"
 
 #include "check/check.hpp"
 #include "check/expectations.hpp"
@@ -119,7 +120,7 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
     std::cout << rendered;
   } else {
     std::string error;
-    if (!write_atomically(options.output, rendered, error)) {
+    if (!write_output(options.output, rendered, error)) {
       std::cerr << "siracusa: error[E0010]: " << error << "\n";
       return 2;
     }

@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "output.hpp"
 
 #include "check/check.hpp"
 #include "model/resolve.hpp"
@@ -95,35 +96,6 @@ model::Model load_with_rule_base(Inputs& inputs, Diagnostics& diagnostics, std::
   return model;
 }
 
-bool write_atomically(const std::string& path, const std::string& content, std::string& error) {
-  fs::path target(path);
-  fs::path temporary = target;
-  temporary += ".siracusa-tmp-" + std::to_string(getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      error = "cannot write `" + path + "`";
-      return false;
-    }
-    out << content;
-    out.flush();
-    if (!out) {
-      error = "cannot write `" + path + "`";
-      std::error_code ec;
-      fs::remove(temporary, ec);
-      return false;
-    }
-  }
-  std::error_code ec;
-  fs::rename(temporary, target, ec);
-  if (ec) {
-    error = "cannot write `" + path + "`: " + ec.message();
-    fs::remove(temporary, ec);
-    return false;
-  }
-  return true;
-}
-
 int run_lint(const LintOptions& options, const GlobalOptions& global) {
   Inputs inputs;
   if (!resolve_inputs(options.paths, inputs, nullptr))
@@ -210,7 +182,7 @@ int run_fmt(const FmtOptions& options, const GlobalOptions& global) {
   }
   for (const auto& [file, content] : changed) {
     std::string error;
-    if (!write_atomically(file, content, error)) {
+    if (!write_output(file, content, error)) {
       std::cerr << "siracusa: error[E0010]: " << error << "\n";
       return 2;
     }

@@ -98,7 +98,5 @@ bool resolve_inputs(const std::vector<std::string>& given, Inputs& inputs, Proje
 // loaded with them. `rule_base` says where the tests came from.
 model::Model load_with_rule_base(Inputs& inputs, Diagnostics& diagnostics, std::vector<std::string>& rule_base);
 void print_diagnostics(Diagnostics& diagnostics, const GlobalOptions& global);
-// Writes a whole file or nothing: a temporary beside it, then a rename.
-bool write_atomically(const std::string& path, const std::string& content, std::string& error);
 
 } // namespace siracusa::cli

@@ -2,6 +2,7 @@
 // applied (--amend), or the law of another day (--to) — re-deciding only what changed.
 #include "commands.hpp"
 #include "law.hpp"
+#include "output.hpp"
 
 #include "amend/diff.hpp"
 #include "check/check.hpp"
@@ -100,7 +101,7 @@ int run_diff(const DiffOptions& options, const GlobalOptions& global) {
     std::cout << rendered;
   } else {
     std::string error;
-    if (!write_atomically(options.output, rendered, error)) {
+    if (!write_output(options.output, rendered, error)) {
       std::cerr << "siracusa: error[E0010]: " << error << "\n";
       return 2;
     }

@@ -3,6 +3,7 @@
 // then read back and checked.
 #include "commands.hpp"
 #include "law.hpp"
+#include "output.hpp"
 
 #include "check/check.hpp"
 #include "model/print.hpp"
@@ -284,7 +285,7 @@ int run_suggest(const SuggestOptions& options, const GlobalOptions& global) {
     std::cout << out;
   } else {
     std::string error;
-    if (!write_atomically(options.output, out, error)) {
+    if (!write_output(options.output, out, error)) {
       std::cerr << "siracusa: error[E0010]: " << error << "\n";
       return 2;
     }

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Installs what Siracusa needs to build and test, from Debian 12 packages only.
 # Safe to run again: it installs only what is missing.
+#   scripts/install-deps.sh [--fuzz]
 set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-dev libz3-dev libspdlog-dev libtomlplusplus-dev catch2 libcli11-dev nlohmann-json3-dev
 )
+# `--fuzz`: also clang and its libFuzzer runtime, for scripts/fuzz.sh (the sanitizer build
+# of scripts/test.sh uses gcc's ASan and UBSan and needs nothing more).
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

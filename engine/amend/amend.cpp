@@ -184,7 +184,7 @@ Model law_as_of(const Model& base, const Request& request, Outcome& outcome, Dia
           continue;
         if (key.second.fact == t.fact || key.second.fact < 0 || t.fact < 0) {
           diagnostics
-              .error("E0221", change.span,
+              .error("E0501", change.span,
                      "this change and another amendment's take effect on the same day and reach `" + t.provision +
                          "`: which applies last is not stated")
               .notes.push_back({earlier->span, "the other change"});

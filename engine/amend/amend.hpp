@@ -40,7 +40,7 @@ std::optional<std::int64_t> latest_effective(const model::Model& model);
 
 // The law as of the requested day. Two amendments that take effect on the same day and
 // change the same fact of the same provision (or one repeals what the other changes) are
-// a located error (E0221): nothing says which applies last.
+// a located error (E0501): nothing says which applies last.
 model::Model law_as_of(const model::Model& base, const Request& request, Outcome& outcome, Diagnostics& diagnostics);
 
 // Days since 1970-01-01 for `YYYY-MM-DD`; nullopt when it is not a calendar date.

@@ -33,8 +33,7 @@ Diff compare(const check::Result& before, const check::Result& after);
 // The same diff when only `touched` provisions were decided again: `fresh` holds their new
 // decisions and the duties and conflicts found again (check::Options::only_provisions);
 // every other finding of `before` stands, and is counted unchanged without being copied.
-Diff compare_incremental(const check::Result& before, const check::Result& fresh,
-                         const std::set<std::string>& touched);
+Diff compare_incremental(const check::Result& before, const check::Result& fresh, const std::set<std::string>& touched);
 
 // Whether the change makes something fail that did not before, at one of these strengths.
 bool introduces_failure(const Diff& diff, const std::vector<model::Strength>& strengths);

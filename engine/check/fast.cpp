@@ -122,6 +122,25 @@ struct Abstract {
   }
 };
 
+// Enum and set values are 64-bit masks here, so an enum of more members cannot be
+// represented: any decision that touches one is left to Z3.
+bool wide_enum(const Type& type) {
+  return (type.kind == Type::Kind::enumeration || type.kind == Type::Kind::set) && type.enumeration &&
+         type.enumeration->members.size() > 64;
+}
+
+bool touches_wide_enum(const Expr& e) {
+  if (wide_enum(e.type))
+    return true;
+  for (const auto& child : e.children)
+    if (touches_wide_enum(*child))
+      return true;
+  for (const auto& binder : e.binders)
+    if (binder.domain && touches_wide_enum(*binder.domain))
+      return true;
+  return false;
+}
+
 std::uint64_t all_members(const EnumType* e) {
   std::size_t n = e->members.size();
   return n >= 64 ? ~0ULL : ((1ULL << n) - 1);
@@ -264,12 +283,26 @@ class Evaluator {
       return reading_.level ? *reading_.level : Abstract::members(all_members(model_.level));
     case ExprKind::not_:
       return truth(tri_not(eval_truth(*e.children[0])));
-    case ExprKind::and_:
-      return truth(tri_and(eval_truth(*e.children[0]), eval_truth(*e.children[1])));
-    case ExprKind::or_:
-      return truth(tri_or(eval_truth(*e.children[0]), eval_truth(*e.children[1])));
-    case ExprKind::implies:
-      return truth(tri_or(tri_not(eval_truth(*e.children[0])), eval_truth(*e.children[1])));
+    case ExprKind::and_: {
+      // A chain is one node (see model.hpp): a loop, not a recursion per operand.
+      Tri all = Tri::yes;
+      for (const auto& child : e.children)
+        all = tri_and(all, eval_truth(*child));
+      return truth(all);
+    }
+    case ExprKind::or_: {
+      Tri any = Tri::no;
+      for (const auto& child : e.children)
+        any = tri_or(any, eval_truth(*child));
+      return truth(any);
+    }
+    case ExprKind::implies: {
+      // a1 implies (a2 implies ... an) holds when some premise is false or an holds.
+      Tri any = eval_truth(*e.children.back());
+      for (std::size_t i = 0; i + 1 < e.children.size(); ++i)
+        any = tri_or(any, tri_not(eval_truth(*e.children[i])));
+      return truth(any);
+    }
     case ExprKind::neg: {
       Abstract a = eval(*e.children[0]);
       if (a.kind != Abstract::Kind::interval)
@@ -391,10 +424,21 @@ class Evaluator {
     if (a.kind != Abstract::Kind::interval || b.kind != Abstract::Kind::interval)
       return Abstract::opaque();
     auto unbounded = [](std::int64_t v) { return v <= minus_infinity || v >= plus_infinity; };
-    if (kind == ExprKind::add)
-      return Abstract::interval(clamp(static_cast<wide>(a.low) + b.low), clamp(static_cast<wide>(a.high) + b.high));
-    if (kind == ExprKind::sub)
-      return Abstract::interval(clamp(static_cast<wide>(a.low) - b.high), clamp(static_cast<wide>(a.high) - b.low));
+    // A bound of finite operands past the finite range is an overflow, not infinity: Z3's
+    // integers have no such limit, so the evaluator knows nothing of the value.
+    auto overflows = [&](wide v, std::int64_t x, std::int64_t y) {
+      return !unbounded(x) && !unbounded(y) && (v <= minus_infinity || v >= plus_infinity);
+    };
+    if (kind == ExprKind::add || kind == ExprKind::sub) {
+      bool add = kind == ExprKind::add;
+      std::int64_t low_b = add ? b.low : b.high;
+      std::int64_t high_b = add ? b.high : b.low;
+      wide low = add ? static_cast<wide>(a.low) + low_b : static_cast<wide>(a.low) - low_b;
+      wide high = add ? static_cast<wide>(a.high) + high_b : static_cast<wide>(a.high) - high_b;
+      if (overflows(low, a.low, low_b) || overflows(high, a.high, high_b))
+        return Abstract::opaque();
+      return Abstract::interval(clamp(low), clamp(high));
+    }
     if (unbounded(a.low) || unbounded(a.high) || unbounded(b.low) || unbounded(b.high)) {
       if (a.single() && b.single())
         return Abstract::interval(clamp(static_cast<wide>(a.low) * b.low), clamp(static_cast<wide>(a.low) * b.low));
@@ -402,6 +446,9 @@ class Evaluator {
     }
     wide products[] = {static_cast<wide>(a.low) * b.low, static_cast<wide>(a.low) * b.high,
                        static_cast<wide>(a.high) * b.low, static_cast<wide>(a.high) * b.high};
+    for (wide product : products)
+      if (product <= minus_infinity || product >= plus_infinity)
+        return Abstract::opaque();
     return Abstract::interval(clamp(*std::min_element(std::begin(products), std::end(products))),
                               clamp(*std::max_element(std::begin(products), std::end(products))));
   }
@@ -520,7 +567,10 @@ class Evaluator {
     bool outermost = record && depth_ == 0 && first == 0;
     ++depth_;
     Tri result = existential ? Tri::no : Tri::yes;
-    std::size_t budget = max_classes;
+    // Nested quantifiers multiply: the classes of every level together stay within
+    // max_classes (as in the solver's expansion); past it the answer is unknown.
+    std::size_t budget = max_classes / nesting_;
+    std::size_t saved_nesting = nesting_;
     auto visit = [&](const std::vector<std::int64_t>& a, const std::vector<std::int64_t>* b) {
       variables_[binder.variable] = Abstract::person_of(a);
       if (b)
@@ -554,6 +604,7 @@ class Evaluator {
         break;
       }
       budget -= count * others.size();
+      nesting_ = saved_nesting * count * others.size();
       std::vector<std::size_t> at(attributes.size(), 0);
       bool going = true;
       for (std::size_t n = 0; n < count && going; ++n) {
@@ -581,6 +632,7 @@ class Evaluator {
       if (!going)
         break;
     }
+    nesting_ = saved_nesting;
     --depth_;
     variables_.erase(binder.variable);
     if (binder.kind == Binder::Kind::pair)
@@ -595,6 +647,7 @@ class Evaluator {
   const Model& model_;
   const Right& right_;
   const Reading& reading_;
+  std::size_t nesting_ = 1; // product of the person classes of the enclosing quantifiers
   std::map<int, Abstract> variables_;
   int depth_ = 0;
 };
@@ -765,6 +818,11 @@ std::string show_attribute(const Attribute& attribute, std::int64_t value) {
 } // namespace
 
 FastPath::FastPath(const Model& model) : model_(model) {
+  // Persons and aims can bring any attribute's enum or `aim` into a decision: a wide one
+  // there leaves every decision to Z3 (facts are checked per test and per provision).
+  for (const auto& attribute : model.attributes)
+    model_wide_ = model_wide_ || wide_enum(attribute.type);
+  model_wide_ = model_wide_ || (model.aim && model.aim->members.size() > 64);
   constexpr int variable = 1 << 20; // apart from the ids the resolver gives
   auto node = [](ExprKind kind, Type type) {
     auto e = std::make_shared<Expr>();
@@ -831,6 +889,13 @@ const FastPath::ProvisionReading& FastPath::reading_for(const Provision& provisi
     // contradictory fact makes every verdict undetermined, and that is Z3's to report.
     for (const auto& stated : provision.facts) {
       const FactDecl& fact = model_.facts[static_cast<std::size_t>(stated.fact)];
+      bool wide_value = wide_enum(fact.type);
+      for (const auto& value : stated.value.values)
+        wide_value = wide_value || (value && touches_wide_enum(*value));
+      if (wide_value) {
+        cache_->usable = false;
+        break;
+      }
       if (fact.type.kind == Type::Kind::predicate) {
         const auto& value = stated.value.values;
         if (stated.value.form == FactValue::Form::exact && !value.empty() && value.front() &&
@@ -871,9 +936,14 @@ std::vector<int> FastPath::live_facts(const Provision& provision, const Test& te
 }
 
 std::optional<solve::Decision> FastPath::decide(const Provision& provision, const Test& test, const Right& right) {
-  if (!test.failure || test.failure->type.is_error())
+  if (!test.failure || test.failure->type.is_error() || model_wide_)
     return std::nullopt;
   const Expr& condition = *test.failure;
+  auto wide_it = wide_tests_.find(&test);
+  if (wide_it == wide_tests_.end())
+    wide_it = wide_tests_.emplace(&test, touches_wide_enum(condition)).first;
+  if (wide_it->second)
+    return std::nullopt;
   const std::vector<int>& used = used_by(test);
   const ProvisionReading& cached = reading_for(provision, right);
   if (!cached.usable)
@@ -905,10 +975,33 @@ std::optional<solve::Decision> FastPath::decide(const Provision& provision, cons
       const StatedFact* stated = provision.find(f);
       if (!stated || stated->value.form == FactValue::Form::unknown)
         continue;
-      auto kept = trial.facts[static_cast<std::size_t>(f)];
-      trial.facts[static_cast<std::size_t>(f)] = anything(model_.facts[static_cast<std::size_t>(f)].type);
-      if (Evaluator(model_, right, trial).eval_truth(condition) != verdict) {
-        trial.facts[static_cast<std::size_t>(f)] = kept;
+      auto& slot = trial.facts[static_cast<std::size_t>(f)];
+      auto kept = slot;
+      const Type& type = model_.facts[static_cast<std::size_t>(f)].type;
+      slot = anything(type);
+      bool needed = Evaluator(model_, right, trial).eval_truth(condition) != verdict;
+      // Unknown, a fact may lose its tie to a quantified variable (`some k in S: fact ==
+      // k implies ...`): a bool or enum fact is then tried at each of its values, and is
+      // not needed when every value gives the verdict (as Z3's core would say).
+      if (needed && (type.kind == Type::Kind::boolean || type.kind == Type::Kind::enumeration)) {
+        std::vector<Abstract> values;
+        if (type.kind == Type::Kind::boolean)
+          values = {Abstract::of(Tri::yes), Abstract::of(Tri::no)};
+        else
+          for (std::size_t i = 0; i < type.enumeration->members.size() && i < 64; ++i)
+            values.push_back(Abstract::members(1ULL << i));
+        needed = false;
+        for (const auto& value : values) {
+          slot = value;
+          if (Evaluator(model_, right, trial).eval_truth(condition) != verdict) {
+            needed = true;
+            break;
+          }
+        }
+        slot = anything(type);
+      }
+      if (needed) {
+        slot = kept;
         core.push_back(f);
       }
     }

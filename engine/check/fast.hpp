@@ -45,6 +45,9 @@ class FastPath {
   std::unique_ptr<ProvisionReading> cache_;
   const model::Provision* cached_ = nullptr;
   std::unordered_map<const model::Test*, std::vector<int>> facts_used_;
+  // Enums of more than 64 members do not fit the evaluator's masks; Z3 decides for them.
+  bool model_wide_ = false;
+  std::unordered_map<const model::Test*, bool> wide_tests_;
 };
 
 } // namespace siracusa::check

@@ -38,6 +38,8 @@ enum class ExprKind {
   // operators
   not_,
   neg,
+  // and_, or_ and implies hold a whole chain as two or more children, so that walking a
+  // long chain costs no stack depth per operand; implies reads right-associatively.
   and_,
   or_,
   implies,

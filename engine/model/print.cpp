@@ -170,9 +170,16 @@ class Printer {
     default: {
       int p = precedence(e.kind);
       // Comparisons do not chain; implies is right-associative; the rest associate left.
+      // `and`, `or` and `implies` hold a whole chain (see model.hpp), printed in a loop.
       int left = e.kind == ExprKind::implies || p == 5 ? p + 1 : p;
       int right = e.kind == ExprKind::implies ? p : p + 1;
-      return print(*e.children[0], left) + " " + spelling(e.kind) + " " + print(*e.children[1], right);
+      std::string out = print(*e.children[0], left);
+      for (std::size_t i = 1; i < e.children.size(); ++i) {
+        bool last = i + 1 == e.children.size();
+        out += std::string(" ") + spelling(e.kind) + " " +
+               print(*e.children[i], e.kind == ExprKind::implies && !last ? p + 1 : right);
+      }
+      return out;
     }
     }
   }

@@ -82,6 +82,14 @@ Unit unit_from(const boost::optional<std::string>& word) {
 // Largest number the language accepts: keeps arithmetic far from overflow in the solver.
 constexpr std::int64_t max_number = 1'000'000'000'000LL;
 
+// Bounds on the size of what the later stages walk or expand; each is a located E0006 or
+// E0221 rather than a crash, a hang or an exhausted stack.
+constexpr std::size_t max_arithmetic_chain = 32; // operators of one `+ - *` chain
+constexpr double max_expansion = 100'000;        // cases of nested element quantifiers
+constexpr std::size_t max_provisions_per_law = 10'000;
+constexpr std::size_t max_enum_members = 1'024;
+constexpr std::size_t max_person_attributes = 64; // each is a dimension of the person classes
+
 // ---- the resolver --------------------------------------------------------------------
 
 struct Entry {
@@ -211,6 +219,13 @@ class Resolver {
                            "member `" + member.name.name + "` appears twice in enum `" + e.name + "`");
         continue;
       }
+      if (e.members.size() == max_enum_members) {
+        diagnostics_
+            .error("E0221", span(member.name),
+                   "enum `" + e.name + "` has too many members (the limit is " + std::to_string(max_enum_members) + ")")
+            .notes.push_back({{}, "split the enum, or describe the distinction with several facts"});
+        break;
+      }
       e.members.push_back(member.name.name);
       e.docs.push_back(member.doc ? member.doc->joined() : "");
     }
@@ -231,6 +246,13 @@ class Resolver {
       a.is_protected = attribute.is_protected;
       a.doc = attribute.doc ? attribute.doc->joined() : "";
       a.span = span(attribute.name);
+      if (model_.attributes.size() == max_person_attributes) {
+        diagnostics_
+            .error("E0221", a.span,
+                   "a person has too many attributes (the limit is " + std::to_string(max_person_attributes) + ")")
+            .notes.push_back({{}, "a test tells persons apart by the attributes it mentions; keep the ones tests use"});
+        return;
+      }
       if (declare_name(attributes_, "person attribute", a.name, static_cast<int>(model_.attributes.size()), a.span))
         model_.attributes.push_back(std::move(a));
     }
@@ -307,6 +329,14 @@ class Resolver {
         p.id = law.id + "." + p.name;
         p.law = law_index;
         p.span = span(provision->name);
+        if (law.provisions.size() == max_provisions_per_law) {
+          diagnostics_
+              .error("E0221", p.span,
+                     "law `" + law.id + "` has too many provisions (the limit is " +
+                         std::to_string(max_provisions_per_law) + ")")
+              .notes.push_back({{}, "split the law into several laws"});
+          break;
+        }
         if (declare_name(provisions_, "provision", p.id, static_cast<int>(model_.provisions.size()), p.span)) {
           law.provisions.push_back(static_cast<int>(model_.provisions.size()));
           model_.provisions.push_back(std::move(p));
@@ -1329,20 +1359,10 @@ class Resolver {
     if (node.rest.empty())
       return operand(node.first, context, hint);
     ast::Op op = node.rest.front().op;
-    if (op == ast::Op::implies) {
-      // Right-associative: a implies b implies c is a implies (b implies c).
-      std::vector<ExprPtr> parts;
-      Type boolean = Type::boolean();
-      parts.push_back(operand(node.first, context, &boolean));
-      for (const auto& operation : node.rest)
-        parts.push_back(operand(operation.operand, context, &boolean));
-      for (const auto& part : parts)
-        expect_type(part, Type::boolean(), "an operand of `implies`");
-      ExprPtr result = parts.back();
-      for (std::size_t i = parts.size() - 1; i-- > 0;)
-        result = make(ExprKind::implies, Type::boolean(), join_spans(parts[i]->span, result->span), {parts[i], result});
-      return result;
-    }
+    if (op == ast::Op::implies)
+      return implication(node, context);
+    if (op == ast::Op::and_ || op == ast::Op::or_)
+      return junction(op, node, context);
     bool comparison = op == ast::Op::eq || op == ast::Op::ne || op == ast::Op::lt || op == ast::Op::le ||
                       op == ast::Op::gt || op == ast::Op::ge || op == ast::Op::in || op == ast::Op::subset;
     if (comparison) {
@@ -1363,7 +1383,17 @@ class Resolver {
       }
       return binary(op, node.first, node.rest.front().operand, context);
     }
-    // Left-associative arithmetic and logic.
+    // Left-associative arithmetic: each operator is one more level of the tree that every
+    // stage walks recursively, so a chain's length is bounded like nesting.
+    if (node.rest.size() > max_arithmetic_chain) {
+      Span where = join_spans(operand_span(node.first), operand_span(node.rest.back().operand));
+      diagnostics_
+          .error("E0006", where,
+                 "too many arithmetic operators in a row (" + std::to_string(node.rest.size()) + "; the limit is " +
+                     std::to_string(max_arithmetic_chain) + ")")
+          .notes.push_back({{}, "split the computation into smaller conditions"});
+      return error_expr(where);
+    }
     ExprPtr left = nullptr;
     const ast::Operand* previous = &node.first;
     for (const auto& operation : node.rest) {
@@ -1372,6 +1402,47 @@ class Resolver {
       previous = &operation.operand;
     }
     return left;
+  }
+
+  // A chain of `implies` is one node with a child per operand (read right-associatively:
+  // a implies b implies c is a implies (b implies c)), so that no stage pays stack depth
+  // per operand of a long chain.
+  ExprPtr implication(const ast::Expression& node, ExprContext& context) {
+    std::vector<ExprPtr> parts;
+    Type boolean = Type::boolean();
+    parts.push_back(operand(node.first, context, &boolean));
+    for (const auto& operation : node.rest)
+      parts.push_back(operand(operation.operand, context, &boolean));
+    for (const auto& part : parts)
+      expect_type(part, Type::boolean(), "an operand of `implies`");
+    Span where = join_spans(parts.front()->span, parts.back()->span);
+    return make(ExprKind::implies, Type::boolean(), where, std::move(parts));
+  }
+
+  // A chain of `and` (or of `or`) is one node with a child per operand, for the same
+  // reason. Type errors are reported as the left-to-right reading would meet them.
+  ExprPtr junction(ast::Op op, const ast::Expression& node, ExprContext& context) {
+    Type boolean = Type::boolean();
+    std::vector<ExprPtr> parts;
+    parts.push_back(operand(node.first, context, &boolean));
+    Type so_far = parts.front()->type;
+    Span where = parts.front()->span;
+    for (const auto& operation : node.rest) {
+      parts.push_back(operand(operation.operand, context, &boolean));
+      const ExprPtr& right = parts.back();
+      where = join_spans(where, right->span);
+      if (so_far.is_error() || right->type.is_error()) {
+        so_far = Type::error();
+      } else if (so_far.kind != Type::Kind::boolean || right->type.kind != Type::Kind::boolean) {
+        diagnostics_.error("E0204", where,
+                           std::string("type mismatch: `") + ast::spelling(op) + "` joins two conditions, not " +
+                               describe(so_far) + " and " + describe(right->type));
+        so_far = Type::error();
+      }
+    }
+    if (so_far.is_error())
+      return error_expr(where);
+    return make(op == ast::Op::and_ ? ExprKind::and_ : ExprKind::or_, Type::boolean(), where, std::move(parts));
   }
 
   Span operand_span(const ast::Operand& node) const {
@@ -1783,7 +1854,31 @@ class Resolver {
     context.variables.resize(depth);
     auto e = make(node.kind == "some" ? ExprKind::some : ExprKind::every, Type::boolean(), span(node), {body});
     e->binders = std::move(binders);
+    // Both routes expand an element binder into one case per member of its enum, so
+    // nested quantifiers multiply: bound the product before it becomes a hang.
+    if (double cases = expansion(*e); cases > max_expansion) {
+      diagnostics_
+          .error("E0221", span(node),
+                 "these quantifiers expand to too many cases (more than " + std::to_string(max_expansion) + ")")
+          .notes.push_back({{}, "nest fewer quantifiers over large enums"});
+      return error_expr(span(node));
+    }
     return e;
+  }
+
+  // How many cases the routes expand an expression into (element binders range over
+  // every member of their enum). A double, so that a product cannot overflow.
+  static double expansion(const Expr& e) {
+    double inner = 0;
+    for (const auto& child : e.children)
+      inner += expansion(*child);
+    if (e.kind != ExprKind::some && e.kind != ExprKind::every)
+      return std::max(inner, 1.0);
+    double factor = 1;
+    for (const auto& binder : e.binders)
+      if (binder.kind == Binder::Kind::element && binder.domain && binder.domain->type.enumeration)
+        factor *= static_cast<double>(std::max<std::size_t>(1, binder.domain->type.enumeration->members.size()));
+    return factor * std::max(inner, 1.0);
   }
 
   ExprPtr postfix(const ast::Postfix& node, ExprContext& context, const Type* hint) {

@@ -82,6 +82,8 @@ struct Engine::Impl {
   const Right* right = nullptr;
   std::set<int> opened_predicates; // exact predicates read as open while minimising a core
   int universal_depth = 0;
+  // The product of the person classes of the expansions enclosing the one being encoded.
+  std::size_t expansion_nesting = 1;
   std::vector<Skolem>* skolems = nullptr;
 
   Impl(const Model& m, const SolverOptions& o) : model(m), options(o), solver(ctx) {
@@ -393,14 +395,30 @@ struct Engine::Impl {
       return scalar(-*encode(*e.children.front(), env, polarity).scalar);
     case ExprKind::and_:
     case ExprKind::or_: {
-      z3::expr left = *encode(*e.children[0], env, polarity).scalar;
-      z3::expr right_side = *encode(*e.children[1], env, polarity).scalar;
-      return scalar(e.kind == ExprKind::and_ ? (left && right_side) : (left || right_side));
+      // A chain is one node (see model.hpp) and one n-ary Z3 term: no depth per operand.
+      z3::expr result = *encode(*e.children[0], env, polarity).scalar;
+      if (e.children.size() == 2) {
+        z3::expr right_side = *encode(*e.children[1], env, polarity).scalar;
+        return scalar(e.kind == ExprKind::and_ ? (result && right_side) : (result || right_side));
+      }
+      z3::expr_vector parts(ctx);
+      parts.push_back(result);
+      for (std::size_t i = 1; i < e.children.size(); ++i)
+        parts.push_back(*encode(*e.children[i], env, polarity).scalar);
+      return scalar(e.kind == ExprKind::and_ ? z3::mk_and(parts) : z3::mk_or(parts));
     }
     case ExprKind::implies: {
-      z3::expr left = *encode(*e.children[0], env, flip(polarity)).scalar;
-      z3::expr right_side = *encode(*e.children[1], env, polarity).scalar;
-      return scalar(z3::implies(left, right_side));
+      // a1 implies (a2 implies ... an) is not a1 or ... or not a(n-1) or an.
+      if (e.children.size() == 2) {
+        z3::expr left = *encode(*e.children[0], env, flip(polarity)).scalar;
+        z3::expr right_side = *encode(*e.children[1], env, polarity).scalar;
+        return scalar(z3::implies(left, right_side));
+      }
+      z3::expr_vector parts(ctx);
+      for (std::size_t i = 0; i + 1 < e.children.size(); ++i)
+        parts.push_back(!*encode(*e.children[i], env, flip(polarity)).scalar);
+      parts.push_back(*encode(*e.children.back(), env, polarity).scalar);
+      return scalar(z3::mk_or(parts));
     }
     case ExprKind::eq:
     case ExprKind::ne: {
@@ -618,10 +636,22 @@ struct Engine::Impl {
       result = existential ? (result || body) : (result && body);
     };
     std::vector<int> listed(m.attributes.begin(), m.attributes.end());
+    // Nested expansions multiply: the classes of every level together stay within
+    // max_classes, past which Z3's quantifier is kept (slower, never wrong). The fast
+    // path bounds its enumeration the same way.
+    std::size_t room = max_classes / expansion_nesting;
+    if (room == 0)
+      return std::nullopt;
+    struct Nest {
+      std::size_t& nesting;
+      std::size_t saved;
+      ~Nest() { nesting = saved; }
+    } nest{expansion_nesting, expansion_nesting};
     if (binder.kind == Binder::Kind::person) {
-      auto persons = classes(listed, m, max_classes);
+      auto persons = classes(listed, m, room);
       if (persons.empty())
         return std::nullopt;
+      expansion_nesting *= persons.size();
       for (auto& person : persons) {
         Environment inner = env;
         Value v;
@@ -633,7 +663,7 @@ struct Engine::Impl {
     }
     // A pair: for each attribute that may differ, the first person over the classes of
     // the mentioned attributes and that one, the second the same but for that attribute.
-    std::size_t budget = max_classes;
+    std::size_t budget = room;
     for (int k : binder.attributes) {
       std::vector<int> attributes = listed;
       if (std::find(attributes.begin(), attributes.end(), k) == attributes.end())
@@ -645,6 +675,7 @@ struct Engine::Impl {
       if (persons.size() * values.size() > budget)
         return std::nullopt;
       budget -= persons.size() * values.size();
+      expansion_nesting = nest.saved * persons.size() * values.size();
       for (const auto& a : persons) {
         for (auto value : values) {
           z3::expr other = attribute_value(k, value);

@@ -42,12 +42,26 @@ class PositionStore {
 
 struct position_store_tag;
 
+// How deep the expression being parsed nests (brackets, `not`, `-`, quantifiers,
+// `person where`). The grammar recurses once per level, so a limit keeps a hostile file
+// from exhausting the stack; past it the grammar throws NestingTooDeep.
+struct NestingDepth {
+  std::size_t current = 0;
+  std::size_t limit = 64;
+};
+struct nesting_tag;
+
+struct NestingTooDeep {
+  iterator_type where;
+};
+
 // Whitespace and `#` comments. Character classes are spelled out because the
 // standard encoding's classifiers are undefined for the bytes of UTF-8 text.
 inline auto const skipper = x3::char_(" \t\r\n\f\v") | (x3::lit('#') >> *(x3::char_ - x3::lit('\n')));
 using skipper_type = std::remove_cv_t<decltype(skipper)>;
 
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;
-using context_type = x3::context<position_store_tag, std::reference_wrapper<PositionStore>, phrase_context_type>;
+using nesting_context_type = x3::context<nesting_tag, std::reference_wrapper<NestingDepth>, phrase_context_type>;
+using context_type = x3::context<position_store_tag, std::reference_wrapper<PositionStore>, nesting_context_type>;
 
 } // namespace siracusa::syntax

@@ -128,6 +128,43 @@ struct annotate {
   }
 };
 
+// `nested[p]`: one more level of expression nesting around p (see NestingDepth). Placed
+// after the token that commits to the construct, so that merely trying an alternative
+// never counts.
+template <typename Subject>
+struct nested_directive : x3::unary_parser<Subject, nested_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, nested_directive<Subject>>;
+  static bool const is_pass_through_unary = true;
+  static bool const handles_container = Subject::handles_container;
+  constexpr explicit nested_directive(Subject const& subject) : base_type(subject) {}
+
+  template <typename Iterator, typename Context, typename RContext, typename Attribute>
+  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
+             Attribute& attribute) const {
+    NestingDepth& depth = x3::get<nesting_tag>(context).get();
+    if (depth.current >= depth.limit) {
+      Iterator at = first;
+      x3::skip_over(at, last, context);
+      throw NestingTooDeep{at};
+    }
+    ++depth.current;
+    struct Leave {
+      NestingDepth& depth;
+      ~Leave() { --depth.current; }
+    } leave{depth};
+    return this->subject.parse(first, last, context, rcontext, attribute);
+  }
+};
+
+struct nested_gen {
+  template <typename Subject>
+  constexpr nested_directive<typename x3::extension::as_parser<Subject>::value_type>
+  operator[](Subject const& subject) const {
+    return nested_directive<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(subject));
+  }
+};
+inline constexpr nested_gen nested{};
+
 inline constexpr std::string_view reserved_words[] = {
     // declarations
     "import", "document", "enum", "person", "fact", "duty", "act", "right", "test", "law", "provision", "jurisdiction",
@@ -402,7 +439,7 @@ auto const implies_expr_def = or_expr >> *(implies_op > or_expr);
 auto const or_expr_def = and_expr >> *(or_op > and_expr);
 auto const and_expr_def = not_expr >> *(and_op > not_expr);
 auto const not_expr_def = not_unary | comparison;
-auto const not_unary_def = (kw("not") >> attr(ast::Op::not_)) > not_expr;
+auto const not_unary_def = (kw("not") >> attr(ast::Op::not_)) > detail::nested[not_expr];
 
 auto const comparison_operator_def =
     (lit("==") >> attr(ast::Op::eq)) | (lit("!=") >> attr(ast::Op::ne)) | (lit("<=") >> attr(ast::Op::le)) |
@@ -413,28 +450,28 @@ auto const comparison_def = sum >> *(comparison_operator > sum);
 auto const sum_def = product >> *(sum_operator > product);
 auto const product_def = unary >> *(mul_op > unary);
 auto const unary_def = negation | postfix;
-auto const negation_def = (lit('-') >> attr(ast::Op::neg)) > unary;
+auto const negation_def = (lit('-') >> attr(ast::Op::neg)) > detail::nested[unary];
 auto const postfix_def = primary >> *postfix_op;
 auto const member_access_def = lit('.') >> !lit('.') > member_name;
-auto const arguments_def = lit('(') > -(expression % ',') > lit(')');
+auto const arguments_def = lit('(') > detail::nested[-(expression % ',')] > lit(')');
 auto const call_def = arguments;
 auto const postfix_op_def = member_access | call;
 
 auto const keyword_text_def =
     (kw("no") >> kw("one") >> attr(std::string("no one"))) | kw_str("everyone") | kw_str("right") | kw_str("law");
 auto const keyword_lit_def = keyword_text;
-auto const parenthesised_def = lit('(') > expression > lit(')');
+auto const parenthesised_def = lit('(') > detail::nested[expression] > lit(')');
 auto const expression_list_def = -(expression % ',');
-auto const set_elements = lit('{') > expression_list > lit('}');
+auto const set_elements = lit('{') > detail::nested[expression_list] > lit('}');
 auto const set_lit_def = set_elements;
-auto const predicate_lit_def = kw("person") >> kw("where") > expression;
+auto const predicate_lit_def = kw("person") >> kw("where") > detail::nested[expression];
 auto const primary_def = quantified | predicate_lit | date | quantity | string_lit | keyword_lit | boolean | set_lit |
                          parenthesised | identifier;
 
-auto const quantified_def = (kw_str("some") | kw_str("every")) > (binder % ',') > lit(':') > expression;
+auto const quantified_def = (kw_str("some") | kw_str("every")) > (binder % ',') > lit(':') > detail::nested[expression];
 auto const binder_def = pair_binder | person_binder | in_binder;
 auto const person_binder_def = kw("person") > identifier;
-auto const in_binder_def = identifier > kw("in") > or_expr;
+auto const in_binder_def = identifier > kw("in") > detail::nested[or_expr];
 auto const differing_attributes_def =
     (kw("protected") >> attr(std::vector<ast::Identifier>())) | (lit('{') > (identifier % ',') > lit('}'));
 auto const pair_binder_def = kw("pair") > identifier > lit(',') > identifier > kw("differing") >

@@ -3,11 +3,14 @@
 #include "diag/utf8.hpp"
 #include "syntax/grammar.hpp"
 
-#include <filesystem>
-#include <fstream>
+#include <cerrno>
 #include <optional>
 #include <sstream>
 #include <string_view>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace siracusa::syntax {
 
@@ -263,7 +266,8 @@ void report_expectation(const SourcePtr& source, std::size_t declaration_start, 
                         const std::string& which, Diagnostics& diagnostics) {
   const std::string& text = source->text();
   std::size_t at = skip_blank(text, where);
-  Span span{source, at, at + std::max<std::size_t>(1, token_length(text, at))};
+  // At the end of the file the span is empty (the caret still shows): never past the text.
+  Span span{source, at, std::min(text.size(), at + std::max<std::size_t>(1, token_length(text, at)))};
   std::string expected = plain_expectation(which);
   std::string found = describe_token(text, where);
 
@@ -291,7 +295,7 @@ void report_expectation(const SourcePtr& source, std::size_t declaration_start, 
       if (close != std::string::npos && text[close] == '}')
         end = close + 1;
     }
-    diagnostics.error("E0103", Span{source, begin, std::max(end, begin + 1)},
+    diagnostics.error("E0103", Span{source, begin, std::min(text.size(), std::max(end, begin + 1))},
                       "unknown escape in string; expected \\n, \\t, \\\", \\\\ or \\u{...} (a valid code point)");
     return;
   }
@@ -350,11 +354,15 @@ std::unique_ptr<ParsedFile> parse(SourcePtr source, Diagnostics& diagnostics, co
   // A byte-order mark, as some editors write, is not part of the text.
   std::size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
 
-  auto const parser = x3::with<position_store_tag>(std::ref(parsed->positions()))[declaration()];
+  NestingDepth nesting;
+  nesting.limit = limits.max_expression_depth;
+  auto const parser = x3::with<nesting_tag>(
+      std::ref(nesting))[x3::with<position_store_tag>(std::ref(parsed->positions()))[declaration()]];
   std::size_t offset = skip_blank(text, start);
   while (offset < text.size()) {
     iterator_type it = text.begin() + static_cast<std::ptrdiff_t>(offset);
     ast::Declaration node;
+    nesting.current = 0;
     try {
       if (x3::phrase_parse(it, text.end(), parser, skipper, node)) {
         parsed->ast.declarations.push_back(std::move(node));
@@ -373,6 +381,16 @@ std::unique_ptr<ParsedFile> parse(SourcePtr source, Diagnostics& diagnostics, co
         continue;
       }
       offset = where;
+    } catch (const NestingTooDeep& failure) {
+      std::size_t where = static_cast<std::size_t>(failure.where - text.begin());
+      diagnostics
+          .error(
+              "E0006",
+              Span{source, where, std::min(text.size(), where + std::max<std::size_t>(1, token_length(text, where)))},
+              "expression nests too deep (more than " + std::to_string(limits.max_expression_depth) +
+                  " levels of brackets, `not`, `-`, quantifiers and `person where`)")
+          .notes.push_back({{}, "split the condition into smaller tests or name parts of it as predicates"});
+      offset = where;
     }
     offset = skip_blank(text, resynchronise(text, offset));
   }
@@ -381,31 +399,68 @@ std::unique_ptr<ParsedFile> parse(SourcePtr source, Diagnostics& diagnostics, co
 
 SourcePtr read_source(const std::string& path, Diagnostics& diagnostics, const Span& requested_at,
                       const ParseLimits& limits, const std::string& display) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
+  // Opened without blocking and checked on the open descriptor: a FIFO must not wait
+  // for a writer, and a device (`/dev/zero`) or FIFO must be refused before any read,
+  // since reading one may never end.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    bool folder = errno == EISDIR;
+    diagnostics.error("E0001", requested_at,
+                      folder ? "`" + path + "` is a folder, not a rule file"
+                             : "cannot read `" + path + "`: no such file or it is not readable");
+    return nullptr;
+  }
+  struct Close {
+    int fd;
+    ~Close() { ::close(fd); }
+  } closer{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    diagnostics.error("E0001", requested_at, "cannot read `" + path + "`");
+    return nullptr;
+  }
+  if (S_ISDIR(info.st_mode)) {
     diagnostics.error("E0001", requested_at, "`" + path + "` is a folder, not a rule file");
     return nullptr;
   }
-  auto size = std::filesystem::file_size(path, error);
-  if (!error && size > limits.max_bytes) {
+  if (!S_ISREG(info.st_mode)) {
+    const char* what = S_ISFIFO(info.st_mode)                           ? "a FIFO"
+                       : S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode) ? "a device"
+                       : S_ISSOCK(info.st_mode)                         ? "a socket"
+                                                                        : "not a regular file";
+    diagnostics.error("E0007", requested_at, "`" + path + "` is " + what + ", not a rule file")
+        .notes.push_back({{}, "rule files are regular files"});
+    return nullptr;
+  }
+  auto too_large = [&](std::uint64_t size) {
     // Not read at all: the location is the file itself.
     diagnostics.error("E0004", Span{std::make_shared<SourceFile>(display.empty() ? path : display, ""), 0, 0},
                       "file is too large (" + std::to_string(size) + " bytes; the limit is " +
                           std::to_string(limits.max_bytes) + ")");
     return nullptr;
+  };
+  if (static_cast<std::uint64_t>(info.st_size) > limits.max_bytes)
+    return too_large(static_cast<std::uint64_t>(info.st_size));
+  // The size can change while reading (or be 0 for /proc files): read to the end, but
+  // never past the limit.
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  std::string content;
+  char buffer[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      diagnostics.error("E0001", requested_at, "cannot read `" + path + "`");
+      return nullptr;
+    }
+    if (n == 0)
+      break;
+    content.append(buffer, static_cast<std::size_t>(n));
+    if (content.size() > limits.max_bytes)
+      return too_large(content.size());
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error("E0001", requested_at, "cannot read `" + path + "`: no such file or it is not readable");
-    return nullptr;
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) {
-    diagnostics.error("E0001", requested_at, "cannot read `" + path + "`");
-    return nullptr;
-  }
-  return std::make_shared<SourceFile>(path, content.str());
+  return std::make_shared<SourceFile>(path, std::move(content));
 }
 
 } // namespace siracusa::syntax

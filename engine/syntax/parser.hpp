@@ -17,6 +17,8 @@ namespace siracusa::syntax {
 struct ParseLimits {
   std::size_t max_bytes = 16U * 1024U * 1024U;
   std::size_t max_nesting = 64; // brackets and braces; the grammar recurses per level
+  // Levels of one expression: brackets, `not`, unary `-`, quantifiers, `person where`.
+  std::size_t max_expression_depth = 64;
 };
 
 class ParsedFile {

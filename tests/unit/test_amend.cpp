@@ -158,7 +158,7 @@ amendment also_2018 {
   amend::Outcome o;
   t.at("2019-01-01", {}, o, d);
   d.sort();
-  CHECK(ids_at(d) == std::vector<std::string>{"E0221@48:5"});
+  CHECK(ids_at(d) == std::vector<std::string>{"E0501@48:5"});
 }
 
 TEST_CASE("amend: a re-check of the touched provisions equals a full check", "[amend][fast]") {
