@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include "check/check.hpp"
+#include "diag/suggest.hpp"
 #include "model/resolve.hpp"
 #include "report/report.hpp"
 
@@ -23,13 +24,11 @@ struct Loaded {
 
 // Reads the inputs; false (after printing diagnostics) when they have errors.
 bool load(const std::vector<std::string>& paths, const GlobalOptions& global, Loaded& loaded) {
-  if (!resolve_inputs(paths, loaded.inputs, &loaded.config))
+  if (!resolve_inputs(paths, global, loaded.inputs, loaded.config))
     return false;
   auto started = std::chrono::steady_clock::now();
   Diagnostics diagnostics;
-  model::LoadOptions options;
-  options.display_root = loaded.inputs.display_root;
-  loaded.model = model::load_model(loaded.inputs.paths, diagnostics, options);
+  loaded.model = model::load_model(loaded.inputs.paths, diagnostics, load_options(loaded.inputs));
   spdlog::debug(
       "parse and resolve: {} files in {} ms", loaded.model.files.size(),
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
@@ -46,17 +45,14 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   Loaded loaded;
   if (!load(options.paths, global, loaded))
     return 2;
-  std::string format = !options.format.empty() ? options.format : loaded.config.format.value_or("text");
-  if (format != "text" && format != "json") {
-    std::cerr << "siracusa: error[E0009]: unknown format `" << format << "` (text or json)\n";
-    return 2;
-  }
+  // The command line, then siracusa.toml, then the default (both were checked when read).
+  const ProjectConfig& config = loaded.config;
+  std::string format = options.format.value_or(config.format.value_or("text"));
   check::Options check_options;
-  check_options.solver.timeout_ms =
-      options.timeout_ms > 0 ? options.timeout_ms : loaded.config.timeout_ms.value_or(default_timeout_ms);
-  check_options.solver.rlimit = options.rlimit;
+  check_options.solver.timeout_ms = options.timeout_ms.value_or(config.timeout_ms.value_or(default_timeout_ms));
+  check_options.solver.rlimit = options.rlimit.value_or(config.rlimit.value_or(0));
   check_options.all_z3 = options.all_z3;
-  check_options.jobs = options.jobs;
+  check_options.jobs = options.jobs.value_or(config.jobs.value_or(0));
   Diagnostics diagnostics;
   check::Result result = check::run(loaded.model, check_options, diagnostics);
   if (diagnostics.size() > 0)
@@ -67,7 +63,7 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   report::ReportInfo info;
   info.version = SIRACUSA_VERSION;
   info.origin = loaded.inputs.origin;
-  info.include_passes = options.include_passes;
+  info.include_passes = options.include_passes.value_or(config.include_passes.value_or(false));
   info.timeout_ms = check_options.solver.timeout_ms;
   info.rlimit = check_options.solver.rlimit;
   info.all_z3 = check_options.all_z3;
@@ -80,7 +76,7 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   } else {
     std::string error;
     if (!write_atomically(options.output, rendered, error)) {
-      std::cerr << "siracusa: error[E0010]: " << error << "\n";
+      print_error("E0010", error, {}, global);
       return 2;
     }
   }
@@ -91,9 +87,10 @@ int run_explain(const ExplainOptions& options, const GlobalOptions& global) {
   Loaded loaded;
   if (!load(options.paths, global, loaded))
     return 2;
+  // The same limits as `check`, so that the finding is decided as check decided it.
   check::Options check_options;
-  check_options.solver.timeout_ms =
-      options.timeout_ms > 0 ? options.timeout_ms : loaded.config.timeout_ms.value_or(default_timeout_ms);
+  check_options.solver.timeout_ms = options.timeout_ms.value_or(loaded.config.timeout_ms.value_or(default_timeout_ms));
+  check_options.solver.rlimit = options.rlimit.value_or(loaded.config.rlimit.value_or(0));
   // Only the provision the id names needs deciding (gap findings name a jurisdiction).
   std::string provision = options.finding.substr(0, options.finding.find('/'));
   if (loaded.model.find_provision(provision) >= 0)
@@ -106,13 +103,14 @@ int run_explain(const ExplainOptions& options, const GlobalOptions& global) {
       return 0;
     }
   }
-  std::cerr << "siracusa: error[E0011]: no finding `" << options.finding << "`\n";
   std::vector<std::string> ids;
   for (const auto& f : result.findings)
     ids.push_back(f.id);
-  if (auto suggestion = model::closest(options.finding, ids))
-    std::cerr << "  = note: did you mean `" << *suggestion << "`?\n";
-  std::cerr << "  = note: finding ids are provision/right/test, as listed by `siracusa check`\n";
+  std::vector<std::string> notes;
+  if (auto suggestion = closest(options.finding, ids))
+    notes.push_back("did you mean `" + *suggestion + "`?");
+  notes.emplace_back("finding ids are provision/right/test, as listed by `siracusa check`");
+  print_error("E0011", "no finding `" + options.finding + "`", notes, global);
   return 2;
 }
 

@@ -1,106 +1,41 @@
-// cli — the `siracusa` executable: argument parsing, exit codes, rendering of
-// diagnostics. The engine returns values and diagnostics; only this file prints.
+// cli — the `siracusa` executable: arguments (arguments.cpp), then one command
+// (commands.cpp, check_command.cpp, init_command.cpp, vocab_command.cpp). The engine
+// returns values and diagnostics; only the CLI prints.
 //
 // Exit status: 0 clean, 1 findings that fail (check) or files that would change
-// (fmt --check), 2 bad input or usage.
-#include "commands.hpp"
+// (fmt --check, fmt --diff), 2 bad input or usage.
+#include "arguments.hpp"
+#include "system_error.hpp"
 
-#include <CLI/CLI.hpp>
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
-
-#include <cstdlib>
 #include <iostream>
-
-#include <unistd.h>
+#include <new>
 
 int main(int argc, char** argv) {
   using namespace siracusa::cli;
-  CLI::App app{"siracusa — checks national legislation against the ICCPR.\n"
-               "Rule files (.sir) describe rights, tests and a country's provisions as facts;\n"
-               "the engine asks Z3 which provisions fail which tests.",
-               "siracusa"};
-  app.require_subcommand(1);
-  // Global options may also follow the command: `siracusa check --color never`.
-  app.fallthrough();
-  app.set_version_flag("--version", std::string("siracusa ") + SIRACUSA_VERSION);
-  GlobalOptions global;
-  app.add_flag("-v,--verbose", global.verbose, "Log stages, timings and solver counts to stderr");
-  app.add_option("--color", global.color, "Colour output: auto (default; off when NO_COLOR is set), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-
-  LintOptions lint;
-  auto* lint_cmd = app.add_subcommand("lint", "Parse and check rule files and folders (recursively)");
-  lint_cmd->add_option("paths", lint.paths, "Files or folders; default: siracusa.toml's paths or the bundled corpus");
-  lint_cmd->add_flag("--strict", lint.strict, "Treat warnings as errors");
-  lint_cmd->footer("Exit status: 0 clean, 2 errors.");
-
-  FmtOptions fmt;
-  auto* fmt_cmd = app.add_subcommand("fmt", "Rewrite rule files in the canonical layout, keeping comments");
-  fmt_cmd->add_option("paths", fmt.paths, "Files or folders")->required();
-  fmt_cmd->add_flag("--check", fmt.check, "Change nothing; list files that would change and exit 1");
-  fmt_cmd->footer("Exit status: 0 done (or nothing to change), 1 files would change (--check), 2 errors.");
-
-  CheckOptions check;
-  auto* check_cmd = app.add_subcommand("check", "Decide which provisions fail which tests");
-  check_cmd->add_option("paths", check.paths, "Files or folders; default: siracusa.toml's paths or the bundled corpus");
-  check_cmd->add_option("--format", check.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
-  check_cmd->add_option("-o,--output", check.output, "Write the report to FILE (written whole, or not at all)");
-  check_cmd->add_flag("--include-passes", check.include_passes, "List findings that pass too");
-  // A day at most; CLI::PositiveNumber would print the largest double as its bound.
-  const auto timeout_range = CLI::Range(1U, 86'400'000U);
-  check_cmd->add_option("--timeout-ms", check.timeout_ms, "Solver time limit per query (default 2000)")
-      ->check(timeout_range);
-  check_cmd->add_option("--rlimit", check.rlimit, "Solver resource limit per query (0 = none)");
-  check_cmd->add_flag("--all-z3", check.all_z3, "Send every decision to Z3 (no fast path), for audits");
-  check_cmd->add_option("-j,--jobs", check.jobs, "Worker threads (default: cores)");
-  check_cmd->footer("Exit status: 0 nothing fails, 1 something fails, 2 bad input or usage.");
-
-  ExplainOptions explain;
-  auto* explain_cmd = app.add_subcommand("explain", "Print one finding in full: condition, facts, core, witness");
-  explain_cmd->add_option("finding", explain.finding, "A finding id: provision/right/test")->required();
-  explain_cmd->add_option("paths", explain.paths, "Files or folders; default as for check");
-  explain_cmd->add_option("--timeout-ms", explain.timeout_ms, "Solver time limit per query")->check(timeout_range);
-
+  auto parsed = parse_arguments(argc, argv);
+  if (auto* status = std::get_if<int>(&parsed))
+    return *status;
+  auto& run = std::get<Invocation>(parsed);
+  configure_output(run.global);
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    // A mistyped command is otherwise reported as "A subcommand is required".
-    auto left = app.remaining();
-    bool any_command = lint_cmd->parsed() || fmt_cmd->parsed() || check_cmd->parsed() || explain_cmd->parsed();
-    if (!any_command && !left.empty() && !left.front().empty()) {
-      if (left.front().front() == '-')
-        std::cerr << "siracusa: error[E0009]: unknown option `" << left.front() << "`\n";
-      else
-        std::cerr << "siracusa: error[E0009]: unknown command `" << left.front()
-                  << "`; the commands are lint, fmt, check and explain\n";
-      std::cerr << "Run `siracusa --help` for usage.\n";
-      return 2;
+    switch (run.command) {
+    case Command::lint:
+      return run_lint(run.lint, run.global);
+    case Command::fmt:
+      return run_fmt(run.fmt, run.global);
+    case Command::check:
+      return run_check(run.check, run.global);
+    case Command::explain:
+      return run_explain(run.explain, run.global);
+    case Command::init:
+      return run_init(run.init, run.global);
+    case Command::vocab:
+      return run_vocab(run.vocab, run.global);
     }
-    std::cerr << "siracusa: error[E0009]: " << e.what() << "\n";
-    std::cerr << "Run `siracusa --help` for usage.\n";
-    return 2;
-  }
-
-  configure_output(global);
-  try {
-    if (lint_cmd->parsed())
-      return run_lint(lint, global);
-    if (fmt_cmd->parsed())
-      return run_fmt(fmt, global);
-    if (check_cmd->parsed())
-      return run_check(check, global);
-    if (explain_cmd->parsed())
-      return run_explain(explain, global);
   } catch (const std::exception& e) {
-    // The engine reports bad input as diagnostics; reaching here is a bug, still not a crash.
-    std::cerr << "siracusa: internal error: " << e.what() << "\n";
+    // The engine reports bad input as diagnostics; what reaches here is a failure of the
+    // system (a file system error, memory) or a bug: said in our words, never a crash.
+    report_exception(e, run.global);
     return 2;
   }
   return 2;
