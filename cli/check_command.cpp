@@ -53,6 +53,11 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   check_options.solver.rlimit = options.rlimit.value_or(config.rlimit.value_or(0));
   check_options.all_z3 = options.all_z3;
   check_options.jobs = options.jobs.value_or(config.jobs.value_or(0));
+  bool include_passes = options.include_passes.value_or(config.include_passes.value_or(false));
+  spdlog::debug(
+      "settings: format {}, timeout {} ms, rlimit {}, jobs {}, include passes {}{}", format,
+      check_options.solver.timeout_ms, check_options.solver.rlimit, check_options.jobs, include_passes ? "yes" : "no",
+      config.file.empty() ? std::string(" (no siracusa.toml)") : " (siracusa.toml: " + config.file.string() + ")");
   Diagnostics diagnostics;
   check::Result result = check::run(loaded.model, check_options, diagnostics);
   if (diagnostics.size() > 0)
@@ -63,7 +68,7 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   report::ReportInfo info;
   info.version = SIRACUSA_VERSION;
   info.origin = loaded.inputs.origin;
-  info.include_passes = options.include_passes.value_or(config.include_passes.value_or(false));
+  info.include_passes = include_passes;
   info.timeout_ms = check_options.solver.timeout_ms;
   info.rlimit = check_options.solver.rlimit;
   info.all_z3 = check_options.all_z3;
