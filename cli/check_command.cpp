@@ -3,6 +3,7 @@
 #include "check/check.hpp"
 #include "diag/suggest.hpp"
 #include "model/resolve.hpp"
+#include "progress.hpp"
 #include "report/report.hpp"
 
 #include <spdlog/spdlog.h>
@@ -23,16 +24,22 @@ struct Loaded {
 };
 
 // Reads the inputs; false (after printing diagnostics) when they have errors.
-bool load(const std::vector<std::string>& paths, const GlobalOptions& global, Loaded& loaded) {
+bool load(const std::vector<std::string>& paths, const GlobalOptions& global, Loaded& loaded,
+          ProgressLine* progress = nullptr) {
   if (!resolve_inputs(paths, global, loaded.inputs, loaded.config))
     return false;
   auto started = std::chrono::steady_clock::now();
   Diagnostics diagnostics;
-  loaded.model = model::load_model(loaded.inputs.paths, diagnostics, load_options(loaded.inputs));
+  model::LoadOptions options = load_options(loaded.inputs);
+  if (progress)
+    options.on_parsed = [progress](std::size_t files) { progress->parsed(files); };
+  loaded.model = model::load_model(loaded.inputs.paths, diagnostics, options);
   spdlog::debug(
       "parse and resolve: {} files in {} ms", loaded.model.files.size(),
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
   if (diagnostics.has_errors()) {
+    if (progress)
+      progress->finish();
     print_diagnostics(diagnostics, global);
     return false;
   }
@@ -42,8 +49,10 @@ bool load(const std::vector<std::string>& paths, const GlobalOptions& global, Lo
 } // namespace
 
 int run_check(const CheckOptions& options, const GlobalOptions& global) {
+  // -v logs stages on stderr, which a progress line would garble.
+  ProgressLine progress(!global.quiet && !global.verbose);
   Loaded loaded;
-  if (!load(options.paths, global, loaded))
+  if (!load(options.paths, global, loaded, &progress))
     return 2;
   // The command line, then siracusa.toml, then the default (both were checked when read).
   const ProjectConfig& config = loaded.config;
@@ -58,8 +67,10 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
       "settings: format {}, timeout {} ms, rlimit {}, jobs {}, include passes {}{}", format,
       check_options.solver.timeout_ms, check_options.solver.rlimit, check_options.jobs, include_passes ? "yes" : "no",
       config.file.empty() ? std::string(" (no siracusa.toml)") : " (siracusa.toml: " + config.file.string() + ")");
+  check_options.progress = [&progress](const check::Progress& p) { progress.checking(p); };
   Diagnostics diagnostics;
   check::Result result = check::run(loaded.model, check_options, diagnostics);
+  progress.finish();
   if (diagnostics.size() > 0)
     print_diagnostics(diagnostics, global);
   if (diagnostics.has_errors())

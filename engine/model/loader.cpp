@@ -189,7 +189,10 @@ class Loader {
     if (!source)
       return nullptr;
     source = std::make_shared<SourceFile>(display, source->text());
-    return syntax::parse(source, diagnostics, options_.limits);
+    auto parsed = syntax::parse(source, diagnostics, options_.limits);
+    if (options_.on_parsed)
+      options_.on_parsed(++parsed_count_);
+    return parsed;
   }
 
   // Parses the files of a folder on all cores; `load` then takes them in order, so the
@@ -280,6 +283,7 @@ class Loader {
   };
   std::map<fs::path, Preparsed> preparsed_;
   std::set<std::set<std::size_t>> reported_;
+  mutable std::atomic<std::size_t> parsed_count_{0};
 };
 
 } // namespace

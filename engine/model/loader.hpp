@@ -8,6 +8,7 @@
 #include "syntax/parser.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -26,6 +27,10 @@ struct LoadOptions {
   // they are installed. A file under a root and not under `display_root` is shown as
   // `@name/...`, which does not depend on where the root is either.
   std::map<std::string, std::filesystem::path> roots;
+  // Called each time a file has been parsed, with how many have been so far, from the
+  // threads that parse (possibly two at once): it must be thread-safe and quick. For a
+  // progress display; it has no effect on the result.
+  std::function<void(std::size_t parsed)> on_parsed;
 };
 
 // `@name/rest` as roots[name]/rest; any other path as it is; nothing when `@name` is not
