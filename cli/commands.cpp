@@ -112,7 +112,7 @@ bool write_atomically(const std::string& path, const std::string& content, std::
   std::error_code ec;
   fs::rename(temporary, target, ec);
   if (ec) {
-    error = "cannot write `" + path + "`: " + ec.message();
+    error = "cannot write `" + path + "`: " + describe(ec);
     fs::remove(temporary, ec);
     return false;
   }
