@@ -287,6 +287,10 @@ std::optional<Note> misspelt_clause(const SourcePtr& source, const std::string& 
   auto suggestion = suggest_clause(kind, word);
   if (!suggestion)
     return std::nullopt;
+  // In a provision any name may start a fact: one a few letters from another block's
+  // clause (`sources:`) is more likely a fact than that clause misplaced.
+  if (kind == "provision" && !suggestion->other_blocks.empty() && suggestion->clause != word)
+    return std::nullopt;
   std::string message = suggestion_note(kind, word, *suggestion);
   if (begin == at)
     return Note{{}, message};
