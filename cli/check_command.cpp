@@ -68,6 +68,7 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
       check_options.solver.timeout_ms, check_options.solver.rlimit, check_options.jobs, include_passes ? "yes" : "no",
       config.file.empty() ? std::string(" (no siracusa.toml)") : " (siracusa.toml: " + config.file.string() + ")");
   check_options.progress = [&progress](const check::Progress& p) { progress.checking(p); };
+  progress.start_checking();
   Diagnostics diagnostics;
   check::Result result = check::run(loaded.model, check_options, diagnostics);
   progress.finish();

@@ -34,7 +34,7 @@ std::string duration(double seconds) {
 
 } // namespace
 
-ProgressLine::ProgressLine(bool enabled) : started_(Clock::now()) {
+ProgressLine::ProgressLine(bool enabled) : started_(Clock::now()), check_started_(started_) {
   enabled_ = enabled && isatty(STDERR_FILENO) != 0;
   // How long a run lasts before the line shows; tests set it to 0 to see the line at once.
   if (const char* delay = std::getenv("SIRACUSA_PROGRESS_DELAY_MS"))
@@ -51,21 +51,17 @@ void ProgressLine::parsed(std::size_t files) {
   draw("siracusa: parsing: " + grouped(files) + " file" + (files == 1 ? "" : "s"), Phase::parsing);
 }
 
+void ProgressLine::start_checking() {
+  std::lock_guard lock(mutex_);
+  check_started_ = Clock::now();
+}
+
 void ProgressLine::checking(const check::Progress& progress) {
   if (!enabled_)
     return;
   auto now = Clock::now();
   std::string text = "siracusa: checking: " + grouped(progress.provisions_done) + " of " +
                      grouped(progress.provisions_total) + " provisions, " + grouped(progress.decisions) + " decisions";
-  {
-    std::unique_lock lock(mutex_, std::try_to_lock);
-    if (!lock.owns_lock())
-      return;
-    if (!check_started_set_) {
-      check_started_ = now;
-      check_started_set_ = true;
-    }
-  }
   double elapsed = std::chrono::duration<double>(now - check_started_).count();
   if (progress.provisions_done > 0 && progress.provisions_done < progress.provisions_total && elapsed > 0.5) {
     double left = elapsed * static_cast<double>(progress.provisions_total - progress.provisions_done) /

@@ -22,6 +22,8 @@ class ProgressLine {
 
   // Thread-safe; a call that finds another one drawing is dropped.
   void parsed(std::size_t files);
+  // When deciding starts: the time left is estimated from the rate since then.
+  void start_checking();
   void checking(const check::Progress& progress);
   // Erases the line (call before printing anything else).
   void finish();
@@ -34,7 +36,6 @@ class ProgressLine {
   bool enabled_ = false;
   Clock::time_point started_;
   Clock::time_point check_started_;
-  bool check_started_set_ = false;
   Clock::time_point last_draw_;
   std::chrono::milliseconds delay_{1000};
   bool drawn_ = false;
