@@ -4,7 +4,9 @@
 
 #include "check/check.hpp"
 #include "check/expectations.hpp"
+#include "diag/suggest.hpp"
 #include "model/resolve.hpp"
+#include "progress.hpp"
 #include "report/report.hpp"
 
 #include <spdlog/spdlog.h>
@@ -36,15 +38,15 @@ bool parse_fail_on(const std::vector<std::string>& words, std::vector<FailOn>& o
     auto colon = item.find(':');
     FailOn f{item.substr(0, colon), std::nullopt};
     if (std::find(verdicts.begin(), verdicts.end(), f.verdict) == verdicts.end()) {
-      std::cerr << "siracusa: error[E0009]: --fail-on: `" << f.verdict
-                << "` is not a verdict (fails, may_fail, passes, undetermined, not_applicable, unassessed)\n";
+      print_error("E0009", "`--fail-on` takes verdicts, and `" + f.verdict + "` is not a verdict",
+                  {"the verdicts are fails, may_fail, passes, undetermined, not_applicable and unassessed"}, {});
       return false;
     }
     if (colon != std::string::npos) {
       f.strength = model::strength_from(item.substr(colon + 1));
       if (!f.strength) {
-        std::cerr << "siracusa: error[E0009]: --fail-on: `" << item.substr(colon + 1)
-                  << "` is not a strength (per_se, presumptive, concern)\n";
+        print_error("E0009", "`--fail-on`: `" + item.substr(colon + 1) + "` is not a strength",
+                    {"the strengths are per_se, presumptive and concern"}, {});
         return false;
       }
     }
@@ -79,34 +81,42 @@ report::ReportInfo report_info(const Loaded& loaded) {
 } // namespace
 
 int run_check(const CheckOptions& options, const GlobalOptions& global) {
+  // -v logs stages on stderr, which a progress line would garble.
+  ProgressLine progress(!global.quiet && !global.verbose);
   Loaded loaded;
-  if (!load(options.paths, options.law, global, loaded))
+  if (!load(options.paths, options.law, global, loaded, &progress))
     return 2;
-  std::string format = !options.format.empty() ? options.format : loaded.config.format.value_or("text");
-  if (format != "text" && format != "json") {
-    std::cerr << "siracusa: error[E0009]: unknown format `" << format << "` (text or json)\n";
-    return 2;
-  }
+  // The command line, then siracusa.toml, then the default (both were checked when read).
+  const ProjectConfig& config = loaded.config;
+  std::string format = options.format.value_or(config.format.value_or("text"));
   std::vector<FailOn> fail_on;
   if (!parse_fail_on(options.fail_on, fail_on))
     return 2;
   check::Options check_options;
-  check_options.solver.timeout_ms =
-      options.timeout_ms > 0 ? options.timeout_ms : loaded.config.timeout_ms.value_or(default_timeout_ms);
-  check_options.solver.rlimit = options.rlimit;
+  check_options.solver.timeout_ms = options.timeout_ms.value_or(config.timeout_ms.value_or(default_timeout_ms));
+  check_options.solver.rlimit = options.rlimit.value_or(config.rlimit.value_or(0));
   check_options.all_z3 = options.all_z3;
-  check_options.jobs = options.jobs;
-  if (!options.min_basis.empty())
-    check_options.min_basis = *model::basis_from(options.min_basis);
+  check_options.jobs = options.jobs.value_or(config.jobs.value_or(0));
+  std::string min_basis = !options.min_basis.empty() ? options.min_basis : config.min_basis.value_or("");
+  if (!min_basis.empty())
+    check_options.min_basis = *model::basis_from(min_basis);
+  bool include_passes = options.include_passes.value_or(config.include_passes.value_or(false));
+  spdlog::debug(
+      "settings: format {}, timeout {} ms, rlimit {}, jobs {}, include passes {}{}", format,
+      check_options.solver.timeout_ms, check_options.solver.rlimit, check_options.jobs, include_passes ? "yes" : "no",
+      config.file.empty() ? std::string(" (no siracusa.toml)") : " (siracusa.toml: " + config.file.string() + ")");
+  check_options.progress = [&progress](const check::Progress& p) { progress.checking(p); };
+  progress.start_checking();
   Diagnostics diagnostics;
   check::Result result = check::run(loaded.law, check_options, diagnostics);
+  progress.finish();
   if (diagnostics.size() > 0)
     print_diagnostics(diagnostics, global);
   if (diagnostics.has_errors())
     return 2;
 
   report::ReportInfo info = report_info(loaded);
-  info.include_passes = options.include_passes;
+  info.include_passes = include_passes;
   info.include_all = options.include_all;
   info.min_basis = check_options.min_basis;
   info.timeout_ms = check_options.solver.timeout_ms;
@@ -121,7 +131,7 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   } else {
     std::string error;
     if (!write_output(options.output, rendered, error)) {
-      std::cerr << "siracusa: error[E0010]: " << error << "\n";
+      print_error("E0010", error, {}, global);
       return 2;
     }
   }
@@ -133,14 +143,13 @@ int run_test(const TestOptions& options, const GlobalOptions& global) {
   if (!load(options.paths, options.law, global, loaded))
     return 2;
   if (loaded.law.expectations.empty()) {
-    std::cerr << "siracusa: error[E0013]: the paths hold no expectation to test\n"
-                 "  = note: write `expect fails: <right> <criterion> on <law>.<provision>` beside the law\n";
+    print_error("E0016", "the paths hold no expectation to test",
+                {"write `expect fails: <right> <criterion> on <law>.<provision>` beside the law"}, global);
     return 2;
   }
   check::Options check_options;
-  check_options.solver.timeout_ms =
-      options.timeout_ms > 0 ? options.timeout_ms : loaded.config.timeout_ms.value_or(default_timeout_ms);
-  check_options.jobs = options.jobs;
+  check_options.solver.timeout_ms = options.timeout_ms.value_or(loaded.config.timeout_ms.value_or(default_timeout_ms));
+  check_options.jobs = options.jobs.value_or(loaded.config.jobs.value_or(0));
   Diagnostics diagnostics;
   check::Result result = check::run(loaded.law, check_options, diagnostics);
   if (diagnostics.size() > 0)
@@ -157,9 +166,10 @@ int run_explain(const ExplainOptions& options, const GlobalOptions& global) {
   Loaded loaded;
   if (!load(options.paths, options.law, global, loaded))
     return 2;
+  // The same limits as `check`, so that the finding is decided as check decided it.
   check::Options check_options;
-  check_options.solver.timeout_ms =
-      options.timeout_ms > 0 ? options.timeout_ms : loaded.config.timeout_ms.value_or(default_timeout_ms);
+  check_options.solver.timeout_ms = options.timeout_ms.value_or(loaded.config.timeout_ms.value_or(default_timeout_ms));
+  check_options.solver.rlimit = options.rlimit.value_or(loaded.config.rlimit.value_or(0));
   // Only the provision the id names needs deciding (gap findings name a jurisdiction).
   std::string provision = options.finding.substr(0, options.finding.find('/'));
   if (loaded.law.find_provision(provision) >= 0)
@@ -172,13 +182,14 @@ int run_explain(const ExplainOptions& options, const GlobalOptions& global) {
       return 0;
     }
   }
-  std::cerr << "siracusa: error[E0011]: no finding `" << options.finding << "`\n";
   std::vector<std::string> ids;
   for (const auto& f : result.findings)
     ids.push_back(f.id);
-  if (auto suggestion = model::closest(options.finding, ids))
-    std::cerr << "  = note: did you mean `" << *suggestion << "`?\n";
-  std::cerr << "  = note: finding ids are provision/right/test, as listed by `siracusa check`\n";
+  std::vector<std::string> notes;
+  if (auto suggestion = closest(options.finding, ids))
+    notes.push_back("did you mean `" + *suggestion + "`?");
+  notes.emplace_back("finding ids are provision/right/test, as listed by `siracusa check`");
+  print_error("E0011", "no finding `" + options.finding + "`", notes, global);
   return 2;
 }
 

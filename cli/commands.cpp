@@ -2,9 +2,11 @@
 #include "output.hpp"
 
 #include "check/check.hpp"
+#include "diff.hpp"
 #include "model/resolve.hpp"
 #include "syntax/format.hpp"
 #include "syntax/parser.hpp"
+#include "system_error.hpp"
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -43,38 +45,57 @@ void print_diagnostics(Diagnostics& diagnostics, const GlobalOptions& global) {
   }
 }
 
-bool resolve_inputs(const std::vector<std::string>& given, Inputs& inputs, ProjectConfig* config) {
-  inputs.display_root = fs::current_path();
+void print_error(const std::string& id, const std::string& message, const std::vector<std::string>& notes,
+                 const GlobalOptions& global) {
+  Diagnostic d{id, Severity::error, {}, message, {}};
+  for (const auto& note : notes)
+    d.notes.push_back({{}, note});
+  std::cerr << render(d, RenderOptions{global.color_stderr});
+}
+
+bool resolve_inputs(const std::vector<std::string>& given, const GlobalOptions& global, Inputs& inputs,
+                    ProjectConfig& config) {
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (ec) {
+    print_error("E0001", "cannot read the working folder: " + describe(ec), {}, global);
+    return false;
+  }
+  inputs.display_root = cwd;
+  Diagnostics diagnostics;
+  auto project = find_project_config(cwd, diagnostics);
+  if (diagnostics.has_errors()) {
+    print_diagnostics(diagnostics, global);
+    return false;
+  }
+  if (project)
+    config = *project;
   if (!given.empty()) {
     inputs.paths = given;
     inputs.origin = "arguments";
-    return true;
-  }
-  std::string error;
-  auto project = find_project_config(fs::current_path(), error);
-  if (!error.empty()) {
-    std::cerr << error << "\n";
-    return false;
-  }
-  if (project && !project->paths.empty()) {
+  } else if (project && !project->paths.empty()) {
     inputs.paths = project->paths;
     inputs.origin = "siracusa.toml";
-    if (config)
-      *config = *project;
-    return true;
+  } else {
+    fs::path corpus = bundled_corpus();
+    inputs.paths = {(corpus / "rules").string(), (corpus / "laws").string()};
+    inputs.display_root = corpus;
+    inputs.origin = "bundled corpus";
   }
-  if (project && config)
-    *config = *project;
-  fs::path corpus = bundled_corpus();
-  inputs.paths = {(corpus / "rules").string(), (corpus / "laws").string()};
-  inputs.display_root = corpus;
-  inputs.origin = "bundled corpus";
   return true;
 }
 
-model::Model load_with_rule_base(Inputs& inputs, Diagnostics& diagnostics, std::vector<std::string>& rule_base) {
-  model::LoadOptions load;
-  load.display_root = inputs.display_root;
+model::LoadOptions load_options(const Inputs& inputs) {
+  model::LoadOptions options;
+  options.display_root = inputs.display_root;
+  options.roots = import_roots();
+  return options;
+}
+
+model::Model load_with_rule_base(Inputs& inputs, Diagnostics& diagnostics, std::vector<std::string>& rule_base,
+                                 const std::function<void(std::size_t)>& on_parsed) {
+  model::LoadOptions load = load_options(inputs);
+  load.on_parsed = on_parsed;
   model::Model model = model::load_model(inputs.paths, diagnostics, load);
   if (!diagnostics.has_errors() && model.tests.empty() && (!model.laws.empty() || !model.expectations.empty())) {
     // Laws alone: check them against the rule base that ships with the binary.
@@ -98,8 +119,10 @@ model::Model load_with_rule_base(Inputs& inputs, Diagnostics& diagnostics, std::
 
 int run_lint(const LintOptions& options, const GlobalOptions& global) {
   Inputs inputs;
-  if (!resolve_inputs(options.paths, inputs, nullptr))
+  ProjectConfig config;
+  if (!resolve_inputs(options.paths, global, inputs, config))
     return 2;
+  bool strict = options.strict.value_or(config.strict.value_or(false));
   auto started = std::chrono::steady_clock::now();
   Diagnostics diagnostics;
   std::vector<std::string> rule_base;
@@ -112,9 +135,9 @@ int run_lint(const LintOptions& options, const GlobalOptions& global) {
       "lint: {} files, {} rights, {} tests, {} provisions in {} ms", model.files.size(), model.rights.size(),
       model.tests.size(), model.provisions.size(),
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
-  bool failed = diagnostics.has_errors() || (options.strict && diagnostics.size() > 0);
+  bool failed = diagnostics.has_errors() || (strict && diagnostics.size() > 0);
   print_diagnostics(diagnostics, global);
-  if (!failed)
+  if (!failed && !global.quiet)
     std::cout << "checked " << model.files.size() << " file" << (model.files.size() == 1 ? "" : "s") << ": "
               << model.rights.size() << " rights, " << model.tests.size() << " tests, " << model.provisions.size()
               << " provisions\n";
@@ -123,9 +146,19 @@ int run_lint(const LintOptions& options, const GlobalOptions& global) {
 
 namespace {
 
+// The rule files under `paths` (folders searched recursively), sorted within each folder.
 std::vector<std::string> rule_files(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
+  model::LoadOptions roots;
+  roots.roots = import_roots();
   std::vector<std::string> files;
-  for (const auto& path : paths) {
+  for (const auto& written : paths) {
+    auto expanded = model::expand_root(written, roots);
+    if (!expanded) {
+      diagnostics.error("E0001", {}, "cannot read `" + written + "`: it starts with an unknown root")
+          .notes.push_back({{}, "`@" + std::string(bundled_root) + "/` is the corpus bundled with siracusa"});
+      continue;
+    }
+    std::string path = expanded->string();
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
       std::vector<std::string> found;
@@ -135,25 +168,64 @@ std::vector<std::string> rule_files(const std::vector<std::string>& paths, Diagn
           found.push_back(it->path().string());
       std::sort(found.begin(), found.end());
       if (found.empty())
-        diagnostics.error("E0001", {}, "`" + path + "` holds no rule files (*.sir)");
+        diagnostics.error("E0001", {}, "`" + written + "` holds no rule files (*.sir)");
       files.insert(files.end(), found.begin(), found.end());
     } else if (fs::exists(path, ec)) {
       files.push_back(path);
     } else {
-      diagnostics.error("E0001", {}, "cannot read `" + path + "`: no such file or folder");
+      diagnostics.error("E0001", {}, "cannot read `" + written + "`: no such file or folder");
     }
   }
   return files;
 }
 
+// Whether `path` names something inside the bundled corpus (`@siracusa/...` or its folder).
+bool in_bundled_corpus(const std::string& path) {
+  if (path.rfind(std::string("@") + bundled_root, 0) == 0)
+    return true;
+  std::error_code ec;
+  fs::path corpus = fs::weakly_canonical(bundled_corpus(), ec);
+  fs::path relative = fs::weakly_canonical(path, ec).lexically_relative(corpus);
+  return !ec && !relative.empty() && *relative.begin() != "..";
+}
+
 } // namespace
 
 int run_fmt(const FmtOptions& options, const GlobalOptions& global) {
+  Inputs inputs;
+  ProjectConfig config;
+  if (!resolve_inputs(options.paths, global, inputs, config))
+    return 2;
+  bool rewrite = !options.check && !options.diff;
+  std::vector<std::string> paths;
+  if (inputs.origin == "bundled corpus" && rewrite) {
+    print_error("E0009", "`fmt` without paths rewrites the files of a project, and there is no siracusa.toml here",
+                {"the bundled corpus is never rewritten; `fmt --check` and `fmt --diff` show what would change",
+                 "name the files or folders to format: `siracusa fmt rules/`"},
+                global);
+    return 2;
+  }
+  if (inputs.origin == "siracusa.toml") {
+    // The project's own files: its paths into the bundled corpus are not its to format.
+    for (const auto& path : inputs.paths) {
+      if (in_bundled_corpus(path))
+        spdlog::debug("fmt: leaving {} alone (the bundled corpus)", path);
+      else
+        paths.push_back(path);
+    }
+  } else {
+    paths = inputs.paths;
+  }
   Diagnostics diagnostics;
-  std::vector<std::string> files = rule_files(options.paths, diagnostics);
+  std::vector<std::string> files = rule_files(paths, diagnostics);
   // Format everything first: a file with errors is left as it is, and so is every other
   // file if any has errors, so that a half-formatted tree never results.
-  std::vector<std::pair<std::string, std::string>> changed;
+  struct Change {
+    std::string file;
+    std::string before;
+    std::string after;
+  };
+  std::vector<Change> changed;
   for (const auto& file : files) {
     Diagnostics file_diagnostics;
     auto source = syntax::read_source(file, file_diagnostics);
@@ -168,25 +240,34 @@ int run_fmt(const FmtOptions& options, const GlobalOptions& global) {
     }
     std::string formatted = syntax::format(*parsed);
     if (formatted != source->text())
-      changed.emplace_back(file, std::move(formatted));
+      changed.push_back({file, source->text(), std::move(formatted)});
   }
   if (diagnostics.has_errors()) {
     print_diagnostics(diagnostics, global);
     std::cerr << "nothing was rewritten\n";
     return 2;
   }
+  auto shown = [&](const std::string& file) {
+    // As given when relative (`rules/a.sir`); the project's absolute paths relative to here.
+    return fs::path(file).is_absolute() ? display_path(fs::path(file).lexically_normal()) : file;
+  };
   if (options.check) {
-    for (const auto& [file, content] : changed)
-      std::cout << file << "\n";
+    for (const auto& change : changed)
+      std::cout << shown(change.file) << "\n";
     return changed.empty() ? 0 : 1;
   }
-  for (const auto& [file, content] : changed) {
+  if (options.diff) {
+    for (const auto& change : changed)
+      std::cout << unified_diff(shown(change.file), change.before, change.after);
+    return changed.empty() ? 0 : 1;
+  }
+  for (const auto& change : changed) {
     std::string error;
-    if (!write_output(file, content, error)) {
-      std::cerr << "siracusa: error[E0010]: " << error << "\n";
+    if (!write_output(change.file, change.after, error)) {
+      print_error("E0010", error, {}, global);
       return 2;
     }
-    spdlog::debug("formatted {}", file);
+    spdlog::debug("formatted {}", change.file);
   }
   return 0;
 }

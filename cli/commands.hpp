@@ -2,9 +2,12 @@
 #pragma once
 
 #include "diag/diagnostics.hpp"
+#include "model/loader.hpp"
 #include "model/model.hpp"
 #include "options.hpp"
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,19 +15,23 @@ namespace siracusa::cli {
 
 struct GlobalOptions {
   bool verbose = false;
+  bool quiet = false;
   std::string color = "auto";
   bool color_stdout = false;
   bool color_stderr = false;
 };
 
+// An option left unset on the command line takes its value from siracusa.toml, then
+// the default.
 struct LintOptions {
   std::vector<std::string> paths;
-  bool strict = false;
+  std::optional<bool> strict;
 };
 
 struct FmtOptions {
   std::vector<std::string> paths;
   bool check = false;
+  bool diff = false;
 };
 
 // Which law a command reads: as of a day, with draft amendments applied.
@@ -36,23 +43,23 @@ struct LawOptions {
 struct CheckOptions {
   std::vector<std::string> paths;
   LawOptions law;
-  std::string format;
+  std::optional<std::string> format;
   std::string output;
-  bool include_passes = false;
+  std::optional<bool> include_passes;
   bool include_all = false;
   std::string min_basis;            // text, practice or assessment (default)
   std::vector<std::string> fail_on; // VERDICT[:STRENGTH]; default fails:per_se, fails:presumptive
-  unsigned timeout_ms = 0;
-  unsigned rlimit = 0;
+  std::optional<unsigned> timeout_ms;
+  std::optional<unsigned> rlimit;
+  std::optional<unsigned> jobs;
   bool all_z3 = false;
-  unsigned jobs = 0;
 };
 
 struct TestOptions {
   std::vector<std::string> paths;
   LawOptions law;
-  unsigned timeout_ms = 0;
-  unsigned jobs = 0;
+  std::optional<unsigned> timeout_ms;
+  std::optional<unsigned> jobs;
 };
 
 struct DiffOptions {
@@ -61,8 +68,8 @@ struct DiffOptions {
   std::string to; // the day after, when comparing two days
   std::string format;
   std::string output;
-  unsigned timeout_ms = 0;
-  unsigned jobs = 0;
+  std::optional<unsigned> timeout_ms;
+  std::optional<unsigned> jobs;
 };
 
 struct SuggestOptions {
@@ -72,14 +79,26 @@ struct SuggestOptions {
   std::string output;
   std::vector<std::string> keep;    // facts the drafter cannot change
   std::vector<std::string> weights; // FACT=N
-  unsigned timeout_ms = 0;
+  std::optional<unsigned> timeout_ms;
 };
 
 struct ExplainOptions {
   std::string finding;
   std::vector<std::string> paths;
   LawOptions law;
-  unsigned timeout_ms = 0;
+  std::optional<unsigned> timeout_ms;
+  std::optional<unsigned> rlimit;
+};
+
+struct InitOptions {
+  std::string folder = ".";
+  std::string jurisdiction; // empty: from the folder's name
+  std::string title;        // empty: the jurisdiction id
+};
+
+struct VocabOptions {
+  std::string name; // empty: the whole vocabulary
+  std::vector<std::string> paths;
 };
 
 void configure_output(GlobalOptions& global);
@@ -91,12 +110,25 @@ int run_explain(const ExplainOptions& options, const GlobalOptions& global);
 int run_test(const TestOptions& options, const GlobalOptions& global);
 int run_diff(const DiffOptions& options, const GlobalOptions& global);
 int run_suggest(const SuggestOptions& options, const GlobalOptions& global);
+int run_init(const InitOptions& options, const GlobalOptions& global);
+int run_vocab(const VocabOptions& options, const GlobalOptions& global);
 
 // Shared by the commands.
-bool resolve_inputs(const std::vector<std::string>& given, Inputs& inputs, ProjectConfig* config);
+
+// Reads siracusa.toml (its settings apply whether or not paths are given) and chooses
+// what to read: `given`, else the project's paths, else the bundled corpus. False, after
+// printing the diagnostics, when siracusa.toml has errors.
+bool resolve_inputs(const std::vector<std::string>& given, const GlobalOptions& global, Inputs& inputs,
+                    ProjectConfig& config);
+// How the loader reads `inputs`: names shown relative to its display root, `@siracusa/`.
+model::LoadOptions load_options(const Inputs& inputs);
 // Loads the inputs; when they declare no test (laws only), the bundled rule base is
 // loaded with them. `rule_base` says where the tests came from.
-model::Model load_with_rule_base(Inputs& inputs, Diagnostics& diagnostics, std::vector<std::string>& rule_base);
+model::Model load_with_rule_base(Inputs& inputs, Diagnostics& diagnostics, std::vector<std::string>& rule_base,
+                                 const std::function<void(std::size_t)>& on_parsed = {});
 void print_diagnostics(Diagnostics& diagnostics, const GlobalOptions& global);
+// A diagnostic about no file at all (`siracusa: error[E0009]: ...`), with notes.
+void print_error(const std::string& id, const std::string& message, const std::vector<std::string>& notes,
+                 const GlobalOptions& global);
 
 } // namespace siracusa::cli

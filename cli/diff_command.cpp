@@ -38,8 +38,8 @@ std::set<std::string> touched(const model::Model& before, const amend::Outcome& 
 
 int run_diff(const DiffOptions& options, const GlobalOptions& global) {
   if (options.law.amend.empty() && options.to.empty()) {
-    std::cerr << "siracusa: error[E0009]: diff needs something to compare: --amend FILE (a draft) or --to DATE "
-                 "(the law of another day)\n";
+    print_error("E0009", "`diff` needs something to compare",
+                {"--amend FILE compares with a draft applied; --to DAY with the law of another day"}, global);
     return 2;
   }
   std::string format = options.format.empty() ? "text" : options.format;
@@ -64,9 +64,8 @@ int run_diff(const DiffOptions& options, const GlobalOptions& global) {
     return 2;
 
   check::Options check_options;
-  check_options.solver.timeout_ms =
-      options.timeout_ms > 0 ? options.timeout_ms : loaded.config.timeout_ms.value_or(default_timeout_ms);
-  check_options.jobs = options.jobs;
+  check_options.solver.timeout_ms = options.timeout_ms.value_or(loaded.config.timeout_ms.value_or(default_timeout_ms));
+  check_options.jobs = options.jobs.value_or(loaded.config.jobs.value_or(0));
   Diagnostics diagnostics;
   check::Result before_result = check::run(before, check_options, diagnostics);
   auto changed = touched(before, before_outcome, after, after_outcome);
@@ -102,7 +101,7 @@ int run_diff(const DiffOptions& options, const GlobalOptions& global) {
   } else {
     std::string error;
     if (!write_output(options.output, rendered, error)) {
-      std::cerr << "siracusa: error[E0010]: " << error << "\n";
+      print_error("E0010", error, {}, global);
       return 2;
     }
   }

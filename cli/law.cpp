@@ -1,4 +1,5 @@
 #include "law.hpp"
+#include "progress.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -26,7 +27,7 @@ bool drafts_of(const model::Model& base, const std::vector<std::string>& files, 
         drafts.push_back(static_cast<int>(a));
     }
     if (!any) {
-      std::cerr << "siracusa: error[E0014]: --amend `" << file << "` holds no amendment\n";
+      print_error("E0017", "`--amend " + file + "` holds no amendment", {"name a file with `amendment` blocks"}, {});
       return false;
     }
   }
@@ -42,7 +43,7 @@ bool law_of(const Loaded& loaded, const LawOptions& law, const GlobalOptions& gl
   if (!day.empty()) {
     request.as_of = amend::parse_day(day);
     if (!request.as_of) {
-      std::cerr << "siracusa: error[E0009]: --as-of: `" << day << "` is not a date (YYYY-MM-DD)\n";
+      print_error("E0009", "`--as-of` takes a day, and `" + day + "` is not a date (YYYY-MM-DD)", {}, global);
       return false;
     }
   }
@@ -55,25 +56,33 @@ bool law_of(const Loaded& loaded, const LawOptions& law, const GlobalOptions& gl
   return !diagnostics.has_errors();
 }
 
-bool load(const std::vector<std::string>& paths, const LawOptions& law, const GlobalOptions& global, Loaded& loaded) {
-  if (!resolve_inputs(paths, loaded.inputs, &loaded.config))
+bool load(const std::vector<std::string>& paths, const LawOptions& law, const GlobalOptions& global, Loaded& loaded,
+          ProgressLine* progress) {
+  if (!resolve_inputs(paths, global, loaded.inputs, loaded.config))
     return false;
   // A draft named by --amend is read with the corpus if it is not part of it already.
   for (const auto& file : law.amend)
     loaded.inputs.paths.push_back(file);
   auto started = std::chrono::steady_clock::now();
   Diagnostics diagnostics;
-  loaded.base = load_with_rule_base(loaded.inputs, diagnostics, loaded.rule_base);
+  loaded.base = load_with_rule_base(
+      loaded.inputs, diagnostics, loaded.rule_base,
+      progress ? std::function<void(std::size_t)>([progress](std::size_t files) { progress->parsed(files); })
+               : std::function<void(std::size_t)>());
   spdlog::debug(
       "parse and resolve: {} files in {} ms", loaded.base.files.size(),
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
   if (diagnostics.has_errors()) {
+    if (progress)
+      progress->finish();
     print_diagnostics(diagnostics, global);
     return false;
   }
   if (loaded.base.tests.empty()) {
-    std::cerr << "siracusa: error[E0012]: the paths hold no test, and the bundled rule base could not be loaded "
-                 "with them\n  = note: give the rule files too, e.g. `siracusa check rules laws`\n";
+    if (progress)
+      progress->finish();
+    print_error("E0015", "the paths hold no test, and the bundled rule base could not be loaded with them",
+                {"give the rule files too, e.g. `siracusa check rules laws`"}, global);
     return false;
   }
   return law_of(loaded, law, global, loaded.law, loaded.outcome);

@@ -21,7 +21,9 @@ struct Loaded {
 };
 
 // Reads the inputs; false (after printing diagnostics) when they have errors or hold no test.
-bool load(const std::vector<std::string>& paths, const LawOptions& law, const GlobalOptions& global, Loaded& loaded);
+class ProgressLine;
+bool load(const std::vector<std::string>& paths, const LawOptions& law, const GlobalOptions& global, Loaded& loaded,
+          ProgressLine* progress = nullptr);
 
 // The law of another day (or with other drafts) from what `load` read.
 bool law_of(const Loaded& loaded, const LawOptions& law, const GlobalOptions& global, model::Model& out,

@@ -1,181 +1,47 @@
-// cli — the `siracusa` executable: argument parsing, exit codes, rendering of
-// diagnostics. The engine returns values and diagnostics; only this file prints.
+// cli — the `siracusa` executable: arguments (arguments.cpp), then one command
+// (commands.cpp, check_command.cpp, init_command.cpp, vocab_command.cpp). The engine
+// returns values and diagnostics; only the CLI prints.
 //
 // Exit status: 0 clean, 1 findings that fail (check) or files that would change
-// (fmt --check), 2 bad input or usage.
-#include "commands.hpp"
+// (fmt --check, fmt --diff), 2 bad input or usage.
+#include "arguments.hpp"
+#include "system_error.hpp"
 
-#include <CLI/CLI.hpp>
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
-
-#include <cstdlib>
 #include <iostream>
-
-#include <unistd.h>
-
-namespace {
-
-// `--as-of` and `--amend`, for every command that reads the law of a day.
-void add_law_options(CLI::App& command, siracusa::cli::LawOptions& law) {
-  command.add_option("--as-of", law.as_of,
-                     "Read the law as it stood on this day, YYYY-MM-DD (default: siracusa.toml's `check.as_of`, "
-                     "else the latest date the corpus gives; never the clock)");
-  command
-      .add_option("--amend", law.amend,
-                  "Apply the amendments of this file as if adopted (repeatable; applied in the order given)")
-      ->allow_extra_args(false);
-}
-
-} // namespace
+#include <new>
 
 int main(int argc, char** argv) {
   using namespace siracusa::cli;
-  CLI::App app{"siracusa — checks national legislation against the ICCPR.\n"
-               "Rule files (.sir) describe rights, tests and a country's provisions as facts;\n"
-               "the engine asks Z3 which provisions fail which tests.",
-               "siracusa"};
-  app.require_subcommand(1);
-  // Global options may also follow the command: `siracusa check --color never`.
-  app.fallthrough();
-  app.set_version_flag("--version", std::string("siracusa ") + SIRACUSA_VERSION);
-  GlobalOptions global;
-  app.add_flag("-v,--verbose", global.verbose, "Log stages, timings and solver counts to stderr");
-  app.add_option("--color", global.color, "Colour output: auto (default; off when NO_COLOR is set), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-
-  LintOptions lint;
-  auto* lint_cmd = app.add_subcommand("lint", "Parse and check rule files and folders (recursively)");
-  lint_cmd->add_option("paths", lint.paths, "Files or folders; default: siracusa.toml's paths or the bundled corpus");
-  lint_cmd->add_flag("--strict", lint.strict, "Treat warnings as errors");
-  lint_cmd->footer("Exit status: 0 clean, 2 errors.");
-
-  FmtOptions fmt;
-  auto* fmt_cmd = app.add_subcommand("fmt", "Rewrite rule files in the canonical layout, keeping comments");
-  fmt_cmd->add_option("paths", fmt.paths, "Files or folders")->required();
-  fmt_cmd->add_flag("--check", fmt.check, "Change nothing; list files that would change and exit 1");
-  fmt_cmd->footer("Exit status: 0 done (or nothing to change), 1 files would change (--check), 2 errors.");
-
-  CheckOptions check;
-  auto* check_cmd = app.add_subcommand("check", "Decide which provisions fail which tests");
-  check_cmd->add_option("paths", check.paths, "Files or folders; default: siracusa.toml's paths or the bundled corpus");
-  check_cmd->add_option("--format", check.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
-  check_cmd->add_option("-o,--output", check.output, "Write the report to FILE (written whole, or not at all)");
-  check_cmd->add_flag("--include-passes", check.include_passes, "List findings that pass too");
-  add_law_options(*check_cmd, check.law);
-  check_cmd->add_flag("--include-all", check.include_all,
-                      "List every finding, also those that pass or do not apply (they are always counted)");
-  check_cmd
-      ->add_option("--min-basis", check.min_basis,
-                   "Read only facts on this basis or a stronger one: text (the law as written), practice, or "
-                   "assessment (default: every fact)")
-      ->check(CLI::IsMember({"text", "practice", "assessment"}));
-  check_cmd
-      ->add_option("--fail-on", check.fail_on,
-                   "Verdicts that make the exit status 1, as VERDICT or VERDICT:STRENGTH, comma-separated "
-                   "(default: fails:per_se,fails:presumptive)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  // A day at most; CLI::PositiveNumber would print the largest double as its bound.
-  const auto timeout_range = CLI::Range(1U, 86'400'000U);
-  check_cmd->add_option("--timeout-ms", check.timeout_ms, "Solver time limit per query (default 2000)")
-      ->check(timeout_range);
-  check_cmd->add_option("--rlimit", check.rlimit, "Solver resource limit per query (0 = none)");
-  check_cmd->add_flag("--all-z3", check.all_z3, "Send every decision to Z3 (no fast path), for audits");
-  check_cmd->add_option("-j,--jobs", check.jobs, "Worker threads (default: cores)");
-  check_cmd->footer("Exit status: 0 nothing --fail-on names was found, 1 something was (by default a per se or "
-                    "presumptive `fails`), 2 bad input or usage.");
-
-  TestOptions test;
-  auto* test_cmd = app.add_subcommand("test", "Check the expectations (`expect ...`) written beside the laws");
-  test_cmd->add_option("paths", test.paths, "Files or folders; default as for check");
-  add_law_options(*test_cmd, test.law);
-  test_cmd->add_option("--timeout-ms", test.timeout_ms, "Solver time limit per query")->check(timeout_range);
-  test_cmd->add_option("-j,--jobs", test.jobs, "Worker threads (default: cores)");
-  test_cmd->footer("Exit status: 0 every expectation is met, 1 some are not, 2 bad input or no expectation.");
-
-  DiffOptions diff;
-  auto* diff_cmd = app.add_subcommand("diff", "What a change of the law resolves, introduces and changes");
-  diff_cmd->add_option("paths", diff.paths, "Files or folders; default as for check");
-  add_law_options(*diff_cmd, diff.law);
-  diff_cmd->add_option("--to", diff.to, "Compare the law as of --as-of with the law as of this day, YYYY-MM-DD");
-  diff_cmd->add_option("--format", diff.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
-  diff_cmd->add_option("-o,--output", diff.output, "Write the report to FILE (written whole, or not at all)");
-  diff_cmd->add_option("--timeout-ms", diff.timeout_ms, "Solver time limit per query")->check(timeout_range);
-  diff_cmd->add_option("-j,--jobs", diff.jobs, "Worker threads (default: cores)");
-  diff_cmd->footer("Exit status: 0 nothing new fails, 1 the change makes something fail (per se or presumptive), "
-                   "2 bad input or usage.");
-
-  SuggestOptions suggest;
-  auto* suggest_cmd =
-      app.add_subcommand("suggest", "The smallest change to a provision's facts after which none of its per se or "
-                                    "presumptive tests fails, written as an amendment");
-  suggest_cmd->add_option("provision", suggest.provision, "A provision id: law.provision")->required();
-  suggest_cmd->add_option("paths", suggest.paths, "Files or folders; default as for check");
-  add_law_options(*suggest_cmd, suggest.law);
-  suggest_cmd->add_option("-o,--output", suggest.output,
-                          "Write the amendment to FILE (then read it back and check the provision with it)");
-  suggest_cmd->add_option("--keep", suggest.keep, "A fact the drafter cannot change (repeatable)")
-      ->allow_extra_args(false);
-  suggest_cmd->add_option("--weight", suggest.weights, "FACT=N: the cost of changing a fact (default 1; repeatable)")
-      ->allow_extra_args(false);
-  suggest_cmd->add_option("--timeout-ms", suggest.timeout_ms, "Solver time limit per query")->check(timeout_range);
-  suggest_cmd->footer("Exit status: 0 a change was found and clears every per se and presumptive failure, 1 some "
-                      "failure cannot be cleared by this provision's facts, 2 bad input or usage.");
-
-  ExplainOptions explain;
-  auto* explain_cmd = app.add_subcommand("explain", "Print one finding in full: condition, facts, core, witness");
-  explain_cmd->add_option("finding", explain.finding, "A finding id: provision/right/test")->required();
-  explain_cmd->add_option("paths", explain.paths, "Files or folders; default as for check");
-  add_law_options(*explain_cmd, explain.law);
-  explain_cmd->add_option("--timeout-ms", explain.timeout_ms, "Solver time limit per query")->check(timeout_range);
-
+  auto parsed = parse_arguments(argc, argv);
+  if (auto* status = std::get_if<int>(&parsed))
+    return *status;
+  auto& run = std::get<Invocation>(parsed);
+  configure_output(run.global);
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    // A mistyped command is otherwise reported as "A subcommand is required".
-    auto left = app.remaining();
-    bool any_command =
-        lint_cmd->parsed() || fmt_cmd->parsed() || check_cmd->parsed() || explain_cmd->parsed() || test_cmd->parsed();
-    if (!any_command && !left.empty() && !left.front().empty()) {
-      if (left.front().front() == '-')
-        std::cerr << "siracusa: error[E0009]: unknown option `" << left.front() << "`\n";
-      else
-        std::cerr << "siracusa: error[E0009]: unknown command `" << left.front()
-                  << "`; the commands are lint, fmt, check, explain, test, diff and suggest\n";
-      std::cerr << "Run `siracusa --help` for usage.\n";
-      return 2;
+    switch (run.command) {
+    case Command::lint:
+      return run_lint(run.lint, run.global);
+    case Command::fmt:
+      return run_fmt(run.fmt, run.global);
+    case Command::check:
+      return run_check(run.check, run.global);
+    case Command::explain:
+      return run_explain(run.explain, run.global);
+    case Command::test:
+      return run_test(run.test, run.global);
+    case Command::diff:
+      return run_diff(run.diff, run.global);
+    case Command::suggest:
+      return run_suggest(run.suggest, run.global);
+    case Command::init:
+      return run_init(run.init, run.global);
+    case Command::vocab:
+      return run_vocab(run.vocab, run.global);
     }
-    std::cerr << "siracusa: error[E0009]: " << e.what() << "\n";
-    std::cerr << "Run `siracusa --help` for usage.\n";
-    return 2;
-  }
-
-  configure_output(global);
-  try {
-    if (lint_cmd->parsed())
-      return run_lint(lint, global);
-    if (fmt_cmd->parsed())
-      return run_fmt(fmt, global);
-    if (check_cmd->parsed())
-      return run_check(check, global);
-    if (explain_cmd->parsed())
-      return run_explain(explain, global);
-    if (test_cmd->parsed())
-      return run_test(test, global);
-    if (diff_cmd->parsed())
-      return run_diff(diff, global);
-    if (suggest_cmd->parsed())
-      return run_suggest(suggest, global);
   } catch (const std::exception& e) {
-    // The engine reports bad input as diagnostics; reaching here is a bug, still not a crash.
-    std::cerr << "siracusa: internal error: " << e.what() << "\n";
+    // The engine reports bad input as diagnostics; what reaches here is a failure of the
+    // system (a file system error, memory) or a bug: said in our words, never a crash.
+    report_exception(e, run.global);
     return 2;
   }
   return 2;

@@ -126,15 +126,13 @@ int run_suggest(const SuggestOptions& options, const GlobalOptions& global) {
   const model::Model& law = loaded.law;
   int index = law.find_provision(options.provision);
   if (index < 0 || !law.provisions[static_cast<std::size_t>(index)].in_force) {
-    std::cerr << "siracusa: error[E0011]: no provision `" << options.provision << "` in force";
-    if (auto near = [&] {
-          std::vector<std::string> ids;
-          for (const auto& p : law.provisions)
-            ids.push_back(p.id);
-          return model::closest(options.provision, ids);
-        }())
-      std::cerr << "\n  = note: did you mean `" << *near << "`?";
-    std::cerr << "\n";
+    std::vector<std::string> ids;
+    for (const auto& p : law.provisions)
+      ids.push_back(p.id);
+    std::vector<std::string> notes;
+    if (auto near = closest(options.provision, ids))
+      notes.push_back("did you mean `" + *near + "`?");
+    print_error("E0011", "no provision `" + options.provision + "` in force", notes, global);
     return 2;
   }
   const model::Provision& provision = law.provisions[static_cast<std::size_t>(index)];
@@ -142,7 +140,7 @@ int run_suggest(const SuggestOptions& options, const GlobalOptions& global) {
   for (const auto& name : options.keep) {
     int fact = law.find_fact(name);
     if (fact < 0) {
-      std::cerr << "siracusa: error[E0009]: --keep: `" << name << "` is not a fact of the vocabulary\n";
+      print_error("E0009", "`--keep`: `" + name + "` is not a fact of the vocabulary", {}, global);
       return 2;
     }
     suggest_options.fixed.push_back(fact);
@@ -154,15 +152,14 @@ int run_suggest(const SuggestOptions& options, const GlobalOptions& global) {
     if (eq != std::string::npos)
       weight = static_cast<unsigned>(std::strtoul(item.c_str() + eq + 1, nullptr, 10));
     if (fact < 0 || weight == 0) {
-      std::cerr << "siracusa: error[E0009]: --weight: `" << item << "` is not FACT=N (N a positive whole number)\n";
+      print_error("E0009", "`--weight` takes FACT=N (N a positive whole number), not `" + item + "`", {}, global);
       return 2;
     }
     suggest_options.weights.emplace_back(fact, weight);
   }
 
   check::Options check_options;
-  check_options.solver.timeout_ms =
-      options.timeout_ms > 0 ? options.timeout_ms : loaded.config.timeout_ms.value_or(default_timeout_ms);
+  check_options.solver.timeout_ms = options.timeout_ms.value_or(loaded.config.timeout_ms.value_or(default_timeout_ms));
   check_options.only_provision = provision.id;
   Diagnostics diagnostics;
   check::Result before = check::run(law, check_options, diagnostics);
@@ -286,7 +283,7 @@ int run_suggest(const SuggestOptions& options, const GlobalOptions& global) {
   } else {
     std::string error;
     if (!write_output(options.output, out, error)) {
-      std::cerr << "siracusa: error[E0010]: " << error << "\n";
+      print_error("E0010", error, {}, global);
       return 2;
     }
     // Read the amendment back and check the provision with it applied.

@@ -138,6 +138,11 @@ std::string source_dir() {
   return SIRACUSA_SOURCE_DIR;
 }
 
+Run run_in(const fs::path& folder, const std::string& arguments, const std::string& environment) {
+  return run_command("cd '" + folder.string() + "' && " + environment + (environment.empty() ? "" : " ") +
+                     "timeout 60 " + binary() + " " + arguments);
+}
+
 namespace {
 
 using nlohmann::json;

@@ -58,6 +58,9 @@ struct Run {
 Run run_command(const std::string& command);
 std::string binary();
 std::string source_dir();
+// Runs the binary with `arguments` in `folder`, with a time limit, after the assignments
+// in `environment` (`NO_COLOR=1`); paths in the arguments are relative to `folder`.
+Run run_in(const std::filesystem::path& folder, const std::string& arguments, const std::string& environment = {});
 
 // Validates a JSON document against the subset of JSON Schema that
 // docs/findings.schema.json uses (type, properties, required, additionalProperties,

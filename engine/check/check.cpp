@@ -625,9 +625,19 @@ Result run(const Model& model, const Options& options, Diagnostics& diagnostics)
   unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, chunks.size())));
   std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> provisions_done{0};
+  std::atomic<std::size_t> decisions{0};
   auto worker = [&] {
-    for (std::size_t c = next++; c < chunks.size(); c = next++)
+    for (std::size_t c = next++; c < chunks.size(); c = next++) {
       chunk_results[c] = run_chunk(model, options, tests, derived, chunks[c]);
+      if (options.progress) {
+        Progress progress;
+        progress.provisions_total = selected.size();
+        progress.provisions_done = provisions_done += chunks[c].size();
+        progress.decisions = decisions += chunk_results[c].findings.size();
+        options.progress(progress);
+      }
+    }
   };
   std::vector<std::thread> threads;
   for (unsigned i = 1; i < jobs; ++i)

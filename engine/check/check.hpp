@@ -10,6 +10,7 @@
 #include "model/model.hpp"
 #include "solve/solver.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -117,6 +118,13 @@ struct Summary {
   unsigned long long queries = 0;
 };
 
+// How far a run has got, for a progress display.
+struct Progress {
+  std::size_t provisions_done = 0;
+  std::size_t provisions_total = 0;
+  std::size_t decisions = 0; // provision × test decisions made so far
+};
+
 struct Options {
   solve::SolverOptions solver;
   unsigned jobs = 0;   // 0: one per core
@@ -129,6 +137,10 @@ struct Options {
   // Decide only these provisions (sorted ids); duties and conflicts are still found for
   // the whole corpus. For incremental re-checks.
   const std::vector<std::string>* only_provisions = nullptr;
+  // Called as chunks of provisions are decided, from the worker threads, possibly from two
+  // at once: it must be thread-safe and quick. The engine never prints; the caller may.
+  // It has no effect on the result.
+  std::function<void(const Progress&)> progress;
 };
 
 struct Result {

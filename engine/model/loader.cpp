@@ -13,25 +13,50 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string display_name(const fs::path& canonical, const fs::path& root) {
+// `file` relative to `folder` when it is inside it.
+std::optional<std::string> inside(const fs::path& file, const fs::path& folder) {
   std::error_code error;
-  fs::path base = fs::weakly_canonical(root, error);
-  if (!error) {
-    fs::path relative = canonical.lexically_relative(base);
-    if (!relative.empty() && *relative.begin() != "..")
-      return relative.generic_string();
-  }
+  fs::path base = fs::weakly_canonical(folder, error);
+  if (error)
+    return std::nullopt;
+  fs::path relative = file.lexically_relative(base);
+  if (relative.empty() || *relative.begin() == "..")
+    return std::nullopt;
+  return relative.generic_string();
+}
+
+std::string display_name(const fs::path& canonical, const LoadOptions& options) {
+  if (auto relative = inside(canonical, options.display_root))
+    return *relative;
+  for (const auto& [name, folder] : options.roots)
+    if (auto relative = inside(canonical, folder))
+      return "@" + name + "/" + *relative;
   return canonical.generic_string();
+}
+
+// The root names, for messages: "`@siracusa/` (/usr/share/siracusa)".
+std::string describe_roots(const LoadOptions& options) {
+  std::string out;
+  for (const auto& [name, folder] : options.roots)
+    out += (out.empty() ? "" : ", ") + ("`@" + name + "/` (" + folder.generic_string() + ")");
+  return out.empty() ? "there are none" : "the roots are " + out;
 }
 
 class Loader {
  public:
   Loader(Diagnostics& diagnostics, const LoadOptions& options) : diagnostics_(diagnostics), options_(options) {}
 
-  void add_root(const std::string& path) {
+  void add_root(const std::string& written) {
+    auto expanded = expand_root(written, options_);
+    if (!expanded) {
+      diagnostics_.error("E0001", {}, "cannot read `" + written + "`: it starts with an unknown root")
+          .notes.push_back({{}, describe_roots(options_)});
+      return;
+    }
+    std::string path = expanded->string();
     std::error_code error;
     if (!fs::exists(path, error)) {
-      diagnostics_.error("E0001", {}, "cannot read `" + path + "`: no such file or folder");
+      diagnostics_.error("E0001", {}, "cannot read `" + written + "`: no such file or folder");
       return;
     }
     if (fs::is_directory(path, error)) {
@@ -46,7 +71,7 @@ class Loader {
       std::sort(found.begin(), found.end());
       if (found.empty() && !error) {
         // Nothing to check is almost always a wrong path, not a clean result.
-        diagnostics_.error("E0001", {}, "`" + path + "` holds no rule files (*.sir)");
+        diagnostics_.error("E0001", {}, "`" + written + "` holds no rule files (*.sir)");
         return;
       }
       preparse(found);
@@ -104,7 +129,7 @@ class Loader {
     fs::path canonical = fs::weakly_canonical(fs::absolute(path, error), error);
     if (auto known = by_path_.find(canonical); known != by_path_.end())
       return known->second;
-    std::string display = display_name(canonical, options_.display_root);
+    std::string display = display_name(canonical, options_);
     if (!fs::exists(canonical, error) || fs::is_directory(canonical, error)) {
       if (requested_at.valid())
         diagnostics_
@@ -135,7 +160,17 @@ class Loader {
         imports.emplace_back(import->path.joined(), files_[index].parsed->span(*import));
     }
     for (const auto& [imported, span] : imports) {
-      auto target = load(canonical.parent_path() / imported, span, imported);
+      std::optional<std::size_t> target;
+      if (imported.rfind('@', 0) == 0) {
+        if (auto expanded = expand_root(imported, options_))
+          target = load(*expanded, span, imported);
+        else
+          diagnostics_
+              .error("E0207", span, "cannot find imported file `" + imported + "`: it starts with an unknown root")
+              .notes.push_back({{}, describe_roots(options_)});
+      } else {
+        target = load(canonical.parent_path() / imported, span, imported);
+      }
       if (target && *target == index)
         diagnostics_.error("E0206", span, "import cycle: " + display + " imports itself")
             .notes.push_back({{}, "remove this import"});
@@ -154,7 +189,10 @@ class Loader {
     if (!source)
       return nullptr;
     source = std::make_shared<SourceFile>(display, source->text());
-    return syntax::parse(source, diagnostics, options_.limits);
+    auto parsed = syntax::parse(source, diagnostics, options_.limits);
+    if (options_.on_parsed)
+      options_.on_parsed(++parsed_count_);
+    return parsed;
   }
 
   // Parses the files of a folder on all cores; `load` then takes them in order, so the
@@ -177,7 +215,7 @@ class Loader {
           continue;
         slots[i].canonical = canonical;
         slots[i].result.parsed =
-            read_and_parse(canonical, display_name(canonical, options_.display_root), {}, slots[i].result.diagnostics);
+            read_and_parse(canonical, display_name(canonical, options_), {}, slots[i].result.diagnostics);
       }
     };
     std::vector<std::thread> pool;
@@ -245,9 +283,20 @@ class Loader {
   };
   std::map<fs::path, Preparsed> preparsed_;
   std::set<std::set<std::size_t>> reported_;
+  mutable std::atomic<std::size_t> parsed_count_{0};
 };
 
 } // namespace
+
+std::optional<fs::path> expand_root(const std::string& path, const LoadOptions& options) {
+  if (path.rfind('@', 0) != 0)
+    return fs::path(path);
+  auto slash = path.find('/');
+  auto root = options.roots.find(path.substr(1, slash == std::string::npos ? std::string::npos : slash - 1));
+  if (root == options.roots.end())
+    return std::nullopt;
+  return slash == std::string::npos ? root->second : root->second / path.substr(slash + 1);
+}
 
 FileSet load_files(const std::vector<std::string>& paths, Diagnostics& diagnostics, const LoadOptions& options) {
   Loader loader(diagnostics, options);

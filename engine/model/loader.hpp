@@ -8,7 +8,10 @@
 #include "syntax/parser.hpp"
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +22,20 @@ struct LoadOptions {
   // are inside it, so that reports do not depend on where a checkout lives.
   std::filesystem::path display_root = std::filesystem::current_path();
   syntax::ParseLimits limits;
+  // Named folders that a path or an import may start with, as `@name/...`: the CLI names
+  // the corpus bundled with the binary, so that a project imports its rules wherever
+  // they are installed. A file under a root and not under `display_root` is shown as
+  // `@name/...`, which does not depend on where the root is either.
+  std::map<std::string, std::filesystem::path> roots;
+  // Called each time a file has been parsed, with how many have been so far, from the
+  // threads that parse (possibly two at once): it must be thread-safe and quick. For a
+  // progress display; it has no effect on the result.
+  std::function<void(std::size_t parsed)> on_parsed;
 };
+
+// `@name/rest` as roots[name]/rest; any other path as it is; nothing when `@name` is not
+// a root.
+std::optional<std::filesystem::path> expand_root(const std::string& path, const LoadOptions& options);
 
 struct LoadedFile {
   std::string display;             // the name shown to users

@@ -1,7 +1,9 @@
 #include "model/resolve.hpp"
 
+#include "diag/suggest.hpp"
 #include "syntax/ast.hpp"
 #include "syntax/grammar.hpp"
+#include "syntax/keywords.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -19,22 +21,6 @@ using syntax::ParsedFile;
 
 // ---- small helpers --------------------------------------------------------------------
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 const std::vector<std::string> qualifiers = {
     "prescribed_by_law", "necessary",  "necessary_in_democratic_society", "strictly_necessary",
     "not_arbitrary",     "reasonable", "consistent_with_other_rights",    "non_discriminatory"};
@@ -42,6 +28,9 @@ const std::vector<std::string> qualifiers = {
 const std::vector<std::string> criterion_words = {"legality",        "legitimate_aim",     "necessity",
                                                   "proportionality", "non_discrimination", "positive_obligation",
                                                   "conflict"};
+
+// The words the grammar accepts after a number (engine/syntax/grammar_def.hpp, `unit`).
+const std::vector<std::string> unit_words = {"day", "days", "hour", "hours", "month", "months", "year", "years"};
 
 const std::vector<std::string> level_words = {"constitution", "constitutional_law", "code", "law", "bylaw"};
 
@@ -203,6 +192,64 @@ class Resolver {
     return -1;
   }
 
+  // Looks up a right. An unknown one is never corrected to a right of another article:
+  // `art7` and `art17` are one edit apart but name different articles. A right is
+  // suggested only if its name has the same digits (`atr21`, `art_21` -> `art21`) or, failing
+  // that, if its `article:` has the number the name gives (`article18` -> `art18`,
+  // `art18_belief`); otherwise the note says that the rule base has no right for that
+  // article.
+  int lookup_right(const std::string& name, const Span& where) {
+    if (rights_.count(name))
+      return lookup(rights_, "right", name, where, "E0205");
+    auto& d = diagnostics_.error("E0205", where, "unknown right `" + name + "`");
+    std::vector<std::string> visible;
+    for (const auto& [candidate, entry] : rights_)
+      if (files_.files[current_file_].visible[entry.file])
+        visible.push_back(candidate);
+    // In the order of the Covenant: art2, art9, art12 (not art12, art2, art9).
+    auto numbers = [](const std::string& id) {
+      std::vector<std::size_t> out;
+      for (const auto& run : digit_runs(id))
+        out.push_back(run.size() > 9 ? 999'999'999 : std::stoul(run));
+      return out;
+    };
+    std::sort(visible.begin(), visible.end(), [&](const std::string& a, const std::string& b) {
+      return std::make_pair(numbers(a), a) < std::make_pair(numbers(b), b);
+    });
+    auto digits = digit_runs(name);
+    std::vector<std::string> same_digits;
+    for (const auto& candidate : visible)
+      if (digit_runs(candidate) == digits)
+        same_digits.push_back(candidate);
+    if (auto suggestion = closest(name, same_digits)) {
+      d.notes.push_back({{}, "did you mean `" + *suggestion + "`?"});
+      return -1;
+    }
+    if (digits.empty()) {
+      if (!visible.empty())
+        d.notes.push_back({{}, "the rights are " + join(visible)});
+      return -1;
+    }
+    std::vector<std::string> same_article;
+    for (const auto& candidate : visible) {
+      const Right& right = model_.rights[static_cast<std::size_t>(rights_.at(candidate).index)];
+      if (digit_runs(right.article).empty() || digit_runs(right.article).front() != digits.front())
+        continue;
+      same_article.push_back("`" + candidate + "` (article " + right.article + ")");
+    }
+    if (!same_article.empty()) {
+      d.notes.push_back({{},
+                         std::string(same_article.size() == 1 ? "the right for article " : "the rights for article ") +
+                             digits.front() + (same_article.size() == 1 ? " is " : " are ") +
+                             join(same_article, " and ")});
+      return -1;
+    }
+    d.notes.push_back({{},
+                       "the rule base has no right for article " + digits.front() +
+                           (visible.empty() ? std::string() : "; the rights are " + join(visible))});
+    return -1;
+  }
+
   // ---- pass 1: declare every name ----------------------------------------------------------
 
   void declare(const ast::Import&) {}
@@ -298,6 +345,14 @@ class Resolver {
       Right r;
       r.id = name;
       r.span = where;
+      // Known from the start: an unknown right is matched against the articles of the
+      // rights (lookup_right) before pass 3 resolves them.
+      for (const auto& clause : node.clauses)
+        if (clause.key == "article")
+          if (const auto* article = get_if<ast::ArticleRef>(clause.value)) {
+            r.article = article->text;
+            break;
+          }
       if (declare_name(rights_, "right", name, static_cast<int>(model_.rights.size()), where))
         model_.rights.push_back(std::move(r));
     } else if (node.kind == "test") {
@@ -426,7 +481,7 @@ class Resolver {
     auto& duty = model_.duties[static_cast<std::size_t>(index)];
     if (node.body->rights) {
       for (const auto& right : node.body->rights->items) {
-        int r = lookup(rights_, "right", right.name, span(right), "E0205");
+        int r = lookup_right(right.name, span(right));
         if (r >= 0)
           duty.rights.push_back(r);
       }
@@ -655,7 +710,7 @@ class Resolver {
   std::vector<int> rights_list(const ast::IdentList& list) {
     std::vector<int> out;
     for (const auto& name : list.items) {
-      int r = lookup(rights_, "right", name.name, span(name), "E0205");
+      int r = lookup_right(name.name, span(name));
       if (r >= 0 && std::find(out.begin(), out.end(), r) == out.end())
         out.push_back(r);
     }
@@ -1006,8 +1061,9 @@ class Resolver {
       copy.inherited = true;
       provision.facts.insert(at, std::move(copy));
     }
+    // A `restricts:` or `implements:` whose names are all unknown has been reported already.
     if (provision.restricts.empty() && provision.implements.empty() && provision.partially_implements.empty() &&
-        provision.deontics.empty())
+        provision.deontics.empty() && !clauses.first("restricts") && !clauses.first("implements"))
       diagnostics_.warning("W0302", span(node.name),
                            "provision `" + provision.id +
                                "` restricts no right, implements no duty and states no "
@@ -1032,6 +1088,8 @@ class Resolver {
     for (const auto& clause : clauses) {
       if (clause.key != "fact")
         continue;
+      if (misspelt_provision_clause(clause.fact.name, span(clause.fact)))
+        continue;
       int fact = lookup(facts_, "fact", clause.fact.name, span(clause.fact), "E0203");
       if (fact < 0)
         continue;
@@ -1053,6 +1111,26 @@ class Resolver {
       out.insert(at, std::move(stated));
     }
     return out;
+  }
+
+  // In a provision any `name: value` that is not a clause is a fact, so a misspelt clause
+  // (`sourse: ...`) reaches here as an unknown fact. Reports it as such, with the clause it
+  // probably is, when a clause is at least as close as any fact; true if reported.
+  bool misspelt_provision_clause(const std::string& name, const Span& where) {
+    if (facts_.count(name))
+      return false;
+    auto clause = syntax::suggest_clause("provision", name);
+    if (!clause)
+      return false;
+    std::vector<std::string> candidates;
+    for (const auto& [candidate, entry] : facts_)
+      if (files_.files[current_file_].visible[entry.file])
+        candidates.push_back(candidate);
+    if (auto fact = closest(name, candidates); fact && edit_distance(name, *fact) < edit_distance(name, clause->clause))
+      return false;
+    diagnostics_.error("E0203", where, "unknown fact `" + name + "`")
+        .notes.push_back({{}, syntax::suggestion_note("provision", name, *clause)});
+    return true;
   }
 
   FactValue fact_value(const ast::Value& node, const FactDecl& fact, const Span& where) {
@@ -1114,10 +1192,15 @@ class Resolver {
         }
         // `5..10 days`: a unit written only on the upper end applies to both ends.
         ast::Quantity low = node.low;
-        if (!low.unit && node.high.unit)
+        if (!low.unit && node.high.unit &&
+            std::find(unit_words.begin(), unit_words.end(), *node.high.unit) != unit_words.end())
           low.unit = node.high.unit;
         ExprPtr lo = self.quantity(low);
         ExprPtr hi = self.quantity(node.high);
+        if (lo->type.is_error() || hi->type.is_error()) {
+          value.form = FactValue::Form::unknown; // reported (E0107)
+          return;
+        }
         self.expect_type(lo, type, "the lower end of the range");
         self.expect_type(hi, type, "the upper end of the range");
         if (lo->number > hi->number)
@@ -1248,7 +1331,7 @@ class Resolver {
       if (change_node.verb == "set_restricts" || change_node.verb == "set_implements") {
         change.kind = change_node.verb == "set_restricts" ? Change::Kind::set_restricts : Change::Kind::set_implements;
         for (const auto& name : change_node.names.items) {
-          int i = change.kind == Change::Kind::set_restricts ? lookup(rights_, "right", name.name, span(name), "E0205")
+          int i = change.kind == Change::Kind::set_restricts ? lookup_right(name.name, span(name))
                                                              : lookup(duties_, "duty", name.name, span(name));
           if (i >= 0)
             change.names.push_back(i);
@@ -1316,6 +1399,23 @@ class Resolver {
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::integer;
     e->span = span(node);
+    if (node.unit && std::find(unit_words.begin(), unit_words.end(), *node.unit) == unit_words.end()) {
+      // The parser takes any word after a number as its unit (`2 weeks`), so that it can be
+      // reported here, at the word.
+      Span word{e->span.file, e->span.end - node.unit->size(), e->span.end};
+      auto& d = diagnostics_.error("E0107", word, "`" + *node.unit + "` is not a unit");
+      // The plural first: `dayz` is one edit from both `day` and `days`.
+      auto suggestion = closest(*node.unit, {"days", "hours", "months", "years"});
+      if (!suggestion)
+        suggestion = closest(*node.unit, unit_words);
+      if (suggestion)
+        d.notes.push_back({{}, "did you mean `" + *suggestion + "`?"});
+      d.notes.push_back({{},
+                         "the units are `days`, `hours`, `months` and `years` (`day`, `hour`, `month` and "
+                         "`year` also); write other periods in one of them (`2 weeks` is `14 days`)"});
+      e->type = Type::error();
+      return e;
+    }
     e->type = Type::integer(unit_from(node.unit));
     e->number = number(node.digits, e->span).value_or(0);
     return e;
@@ -1976,20 +2076,6 @@ class Resolver {
 };
 
 } // namespace
-
-std::optional<std::string> closest(const std::string& name, const std::vector<std::string>& candidates) {
-  std::optional<std::string> best;
-  std::size_t limit = std::max<std::size_t>(2, name.size() / 3);
-  std::size_t best_distance = limit + 1;
-  for (const auto& candidate : candidates) {
-    std::size_t d = edit_distance(name, candidate);
-    if (d < best_distance || (d == best_distance && best && candidate < *best)) {
-      best_distance = d;
-      best = candidate;
-    }
-  }
-  return best;
-}
 
 Model resolve(const FileSet& files, Diagnostics& diagnostics) {
   return Resolver(files, diagnostics).run();

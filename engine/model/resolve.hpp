@@ -5,6 +5,7 @@
 #pragma once
 
 #include "diag/diagnostics.hpp"
+#include "diag/suggest.hpp"
 #include "model/loader.hpp"
 #include "model/model.hpp"
 
@@ -15,7 +16,7 @@ Model resolve(const FileSet& files, Diagnostics& diagnostics);
 // Loads and resolves in one step: what `lint` and `check` do.
 Model load_model(const std::vector<std::string>& paths, Diagnostics& diagnostics, const LoadOptions& options = {});
 
-// The closest of `candidates` to `name`, if close enough to be a likely typo.
-std::optional<std::string> closest(const std::string& name, const std::vector<std::string>& candidates);
+// "Did you mean": engine/diag/suggest.hpp.
+using siracusa::closest;
 
 } // namespace siracusa::model

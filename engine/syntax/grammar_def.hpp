@@ -213,6 +213,41 @@ struct reserved_word_parser : x3::parser<reserved_word_parser> {
 
 inline constexpr reserved_word_parser reserved{};
 
+// A word right after a number, on the same line, that is not a unit: `2 weeks`. Taken as
+// the number's unit so that the resolver can say that `weeks` is not a unit and list the
+// units, instead of the parser failing later at a word it cannot place. A word followed
+// by `:` starts the next clause, and a reserved word continues the expression, so
+// neither is taken.
+struct unknown_unit_parser : x3::parser<unknown_unit_parser> {
+  using attribute_type = std::string;
+  static bool const has_attribute = true;
+
+  template <typename Iterator, typename Context, typename RContext, typename Attribute>
+  bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute& attribute) const {
+    Iterator it = first;
+    while (it != last && (*it == ' ' || *it == '\t'))
+      ++it;
+    if (it == last || !is_ident_char(*it) || (*it >= '0' && *it <= '9'))
+      return false;
+    Iterator end = it;
+    while (end != last && is_ident_char(*end))
+      ++end;
+    std::string_view word(&*it, static_cast<std::size_t>(end - it));
+    if (reserved_word_parser::is_reserved(word))
+      return false;
+    Iterator after = end;
+    while (after != last && (*after == ' ' || *after == '\t'))
+      ++after;
+    if (after != last && *after == ':')
+      return false;
+    x3::traits::move_to(std::string(word), attribute);
+    first = end;
+    return true;
+  }
+};
+
+inline constexpr unknown_unit_parser unknown_unit{};
+
 } // namespace detail
 
 } // namespace siracusa::syntax
@@ -413,7 +448,7 @@ auto const string_lit_def = string_segments;
 auto const digits_def = lexeme[+digit];
 auto const unit_def = kw_str("days") | kw_str("day") | kw_str("hours") | kw_str("hour") | kw_str("months") |
                       kw_str("month") | kw_str("years") | kw_str("year");
-auto const quantity_def = digits >> -unit;
+auto const quantity_def = digits >> -(unit | detail::unknown_unit);
 auto const date_text_def =
     x3::raw[lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> '-' >> x3::repeat(2)[digit] >> !ident_rest]];
 auto const date_def = date_text;

@@ -2,6 +2,7 @@
 
 #include "diag/utf8.hpp"
 #include "syntax/grammar.hpp"
+#include "syntax/keywords.hpp"
 
 #include <cerrno>
 #include <optional>
@@ -237,29 +238,66 @@ std::optional<OpenBlock> innermost_open_block(const std::string& text, std::size
   return block;
 }
 
-const char* clauses_of(const std::string& kind) {
-  if (kind == "right")
-    return "a right holds `article:`, `title:`, `derogable:`, `absolute:`, `limitation:`, `aims:` and `cites:`";
-  if (kind == "test")
-    return "a test holds `title:`, `applies to:`, `criterion:`, `fails when:`, `requires:`, `cites:`, "
-           "`explanation:` and `recommendation:`";
-  if (kind == "law")
-    return "a law holds `title:`, `original_title:`, `jurisdiction:`, `level:`, `adopted:`, `effective:`, "
-           "`source:` and `provision` blocks";
-  if (kind == "provision")
-    return "a provision holds `title:`, `article:`, `restricts:`, `implements:`, `permits:`, `obliges:`, "
-           "`forbids:`, `effective:`, `source:` and facts of the vocabulary (`name: value`)";
-  if (kind == "document")
-    return "a document holds `title:`, `paragraphs:` and `url:`";
-  if (kind == "jurisdiction")
-    return "a jurisdiction holds `title:`, `original_title:` and `reported_absent:`";
-  if (kind == "amendment")
-    return "an amendment holds `title:`, `effective:`, `source:`, `amends`, `repeals` and `adds to`";
+// What a block may hold, for the note of an unclosed block.
+std::optional<std::string> clauses_of(const std::string& kind) {
+  if (const BlockClauses* block = clauses_of_block(kind))
+    return describe_clauses(*block);
   if (kind == "amends")
     return "`amends` holds `set`, `change` and `remove` lines";
   if (kind == "person")
     return "a person block holds attributes: `name: type [protected] [\"doc\"]`";
-  return nullptr;
+  return std::nullopt;
+}
+
+// A misspelt or misplaced clause keyword at the start of the line where parsing failed
+// in block `kind`: `sourse: kz-ngo-2025 para 45` in a provision reads `sourse` as a fact
+// and fails later, at `para`; in a document it fails at `sourse` itself. The note points
+// at the word when the failure is elsewhere on the line.
+std::optional<Note> misspelt_clause(const SourcePtr& source, const std::string& kind, std::size_t at) {
+  const std::string& text = source->text();
+  if (at > text.size())
+    return std::nullopt;
+  std::size_t line_start = at == 0 ? 0 : text.rfind('\n', at - 1);
+  line_start = line_start == std::string::npos ? 0 : line_start + 1;
+  std::size_t begin = line_start;
+  while (begin < text.size() && (text[begin] == ' ' || text[begin] == '\t'))
+    ++begin;
+  std::size_t end = begin;
+  while (end < text.size() && is_ident_char(text[end]))
+    ++end;
+  auto skip_spaces = [&](std::size_t i) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
+      ++i;
+    return i;
+  };
+  std::size_t colon = skip_spaces(end);
+  // Two words before the `:`, as in `fail when:`.
+  if (colon < text.size() && is_ident_char(text[colon])) {
+    std::size_t second = colon;
+    while (second < text.size() && is_ident_char(text[second]))
+      ++second;
+    if (std::size_t after = skip_spaces(second); after < text.size() && text[after] == ':') {
+      end = second;
+      colon = after;
+    }
+  }
+  if (end == begin || colon >= text.size() || text[colon] != ':' || begin > at)
+    return std::nullopt;
+  std::string word = text.substr(begin, end - begin);
+  // One space between two words, however they were written.
+  if (auto space = word.find_first_of(" \t"); space != std::string::npos)
+    word = word.substr(0, space) + " " + word.substr(word.find_last_of(" \t") + 1);
+  auto suggestion = suggest_clause(kind, word);
+  if (!suggestion)
+    return std::nullopt;
+  // In a provision any name may start a fact: one a few letters from another block's
+  // clause (`sources:`) is more likely a fact than that clause misplaced.
+  if (kind == "provision" && !suggestion->other_blocks.empty() && suggestion->clause != word)
+    return std::nullopt;
+  std::string message = suggestion_note(kind, word, *suggestion);
+  if (begin == at)
+    return Note{{}, message};
+  return Note{Span{source, begin, end}, message};
 }
 
 void report_expectation(const SourcePtr& source, std::size_t declaration_start, std::size_t where,
@@ -307,14 +345,19 @@ void report_expectation(const SourcePtr& source, std::size_t declaration_start, 
       auto& d = diagnostics.error("E0102", span,
                                   "expected `}` to close " + what + " opened at " + std::to_string(lc.line) + ":" +
                                       std::to_string(lc.column) + ", found " + found);
-      if (const char* clauses = clauses_of(block->kind))
-        d.notes.push_back({{}, clauses});
+      if (auto note = misspelt_clause(source, block->kind, at))
+        d.notes.push_back(*note);
+      if (auto clauses = clauses_of(block->kind))
+        d.notes.push_back({{}, *clauses});
       return;
     }
   }
   auto& d = diagnostics.error("E0101", span, "expected " + expected + ", found " + found);
   if (found.rfind("keyword ", 0) == 0 && (which == "a name" || which == "names separated by `,`"))
     d.notes.push_back({{}, found.substr(8) + " is a reserved word of the language and cannot be used as a name"});
+  if (auto block = innermost_open_block(text, declaration_start, where))
+    if (auto note = misspelt_clause(source, block->kind, at))
+      d.notes.push_back(*note);
 }
 
 // Whether a line starts at `i` with a top-level keyword in its first column.

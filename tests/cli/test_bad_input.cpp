@@ -146,7 +146,7 @@ TEST_CASE("an empty file and a file of only comments are valid, empty rule files
       CHECK(lint.out == "checked 1 file: 0 rights, 0 tests, 0 provisions\n");
       // Nothing to check against is not a clean bill: no test, no verdict.
       Run check = run_siracusa(std::string("check --format json ") + file, dir.path());
-      check_rejected(check, "error[E0012]");
+      check_rejected(check, "error[E0015]");
       CHECK(check.out.empty());
       Run fmt = run_siracusa(std::string("fmt --check ") + file, dir.path());
       CHECK(fmt.status == 0);
@@ -254,22 +254,24 @@ TEST_CASE("unknown commands, flags and values are usage errors (E0009, exit 2)",
   for (const Usage& u : std::vector<Usage>{
            {"frobnicate", "unknown command `frobnicate`"},
            {"--color never frobnicate vocabulary.sir", "unknown command `frobnicate`"},
-           {"", "A subcommand is required"},
            {"--frobnicate", "unknown option `--frobnicate`"},
            {"lint --frobnicate vocabulary.sir", "--frobnicate"},
            {"check --format xml vocabulary.sir", "error[E0009]"},
-           {"check --timeout-ms -5 vocabulary.sir", "not in range 1 to 86400000"},
-           {"check --timeout-ms 0 vocabulary.sir", "not in range 1 to 86400000"},
+           {"check --timeout-ms -5 vocabulary.sir", "`--timeout-ms` takes a number of milliseconds from 1 to 86400000"},
+           {"check --timeout-ms 0 vocabulary.sir", "`--timeout-ms` takes a number of milliseconds from 1 to 86400000"},
            {"check --jobs many vocabulary.sir", "error[E0009]"},
            {"--color sometimes lint vocabulary.sir", "error[E0009]"},
-           {"fmt", "paths is required"},
-           {"explain", "finding is required"},
+           {"fmt", "`fmt` without paths rewrites the files of a project"},
+           {"explain", "`explain` needs a finding id"},
            {"lint check vocabulary.sir", "error[E0001]"},
        }) {
     DYNAMIC_SECTION("siracusa " << u.arguments) {
       Run run = run_siracusa(u.arguments, dir.path());
       check_rejected(run, u.expected);
       CHECK(run.out.empty());
+      // In our words, never CLI11's.
+      for (const char* raw : {"required", "not expected", "Could not convert", "not in range", "not in {"})
+        CHECK(run.err.find(raw) == std::string::npos);
     }
   }
 }
@@ -377,9 +379,10 @@ TEST_CASE("an invalid siracusa.toml is E0008 with its line and column", "[cli][t
       for (const char* command : {"lint", "check"}) {
         Run run = run_siracusa(command, dir.path());
         check_rejected(run, "error[E0008]: invalid siracusa.toml");
-        // Named as file:line:col, like a rule file's errors.
-        std::string prefix = (dir.path() / b.located).string();
-        CHECK(run.err.rfind(prefix, 0) == 0);
+        // Named as file:line:col, like a rule file's errors (relative to the working folder).
+        CHECK(run.err.rfind(b.located, 0) == 0);
+        // In our words: toml++'s own descriptions start "Error while parsing".
+        CHECK(run.err.find("Error while") == std::string::npos);
         CHECK(run.out.empty());
       }
     }

@@ -184,7 +184,7 @@ TEST_CASE("diff --amend lists what a draft resolves, introduces and changes", "[
   dir.write("plain.sir", "document other {\n  title: \"Other\"\n}\n");
   Run no_amendment = sir("diff --amend plain.sir law.sir", dir);
   CHECK(no_amendment.status == 2);
-  CHECK(has(no_amendment.err, "error[E0014]: --amend `plain.sir` holds no amendment"));
+  CHECK(has(no_amendment.err, "error[E0017]: `--amend plain.sir` holds no amendment"));
 }
 
 TEST_CASE("suggest finds the smallest change, honours fixed facts and weights, and says what it cannot clear",

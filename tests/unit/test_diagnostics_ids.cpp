@@ -1,6 +1,7 @@
 // Every diagnostic id that a rule file can cause, each triggered by a small input and
 // asserted by id and line:col (docs/diagnostics.md lists them all). The CLI-only ids
-// (E0008-E0011) are covered by tests/cli/test_bad_input.cpp.
+// are covered by tests/cli/: E0008-E0011 by test_bad_input.cpp, E0008 and E0012 by
+// test_project_config.cpp, E0013 by test_init.cpp, E0014 by test_vocab.cpp.
 #include "support.hpp"
 
 #include "check/check.hpp"
@@ -182,6 +183,11 @@ TEST_CASE("E0106: a number too large, or an empty range of paragraphs", "[diagno
   CHECK(ids_at(with_base(law_with("notice_days: 99999999999999999999999 days")).diagnostics) == Ids{"E0106@10:18"});
   CHECK(ids_at(with_base(law_with("notice_days: 1000000000000 days")).diagnostics).empty());
   CHECK(ids_at(with_base("document d2 {\n  title: \"x\"\n  paragraphs: 10..1\n}\n").diagnostics) == Ids{"E0106@4:15"});
+}
+
+TEST_CASE("E0107: a word after a number that is not a unit, at the word", "[diagnostics]") {
+  CHECK(ids_at(with_base(law_with("notice_days: 2 weeks")).diagnostics) == Ids{"E0107@10:20"});
+  CHECK(ids_at(with_base(law_with("notice_days: 2 days")).diagnostics).empty());
 }
 
 // ---- names ---------------------------------------------------------------------------------

@@ -1,0 +1,137 @@
+#include "syntax/keywords.hpp"
+
+#include "diag/suggest.hpp"
+
+#include <algorithm>
+
+namespace siracusa::syntax {
+
+const std::vector<BlockClauses>& block_clauses() {
+  static const std::vector<BlockClauses> table = {
+      {"document", "a", {"title", "paragraphs", "url"}, {}},
+      {"right", "a", {"article", "title", "derogable", "absolute", "limitation", "aims", "cites"}, {}},
+      {"test",
+       "a",
+       {"title", "applies to", "criterion", "about", "fails when", "unless", "requires", "strength", "justification",
+        "cites", "explanation", "recommendation"},
+       {}},
+      {"jurisdiction", "a", {"title", "original_title", "reported_absent"}, {}},
+      {"law",
+       "a",
+       {"title", "original_title", "jurisdiction", "level", "adopted", "effective", "repealed", "expires", "source",
+        "basis"},
+       {"`provision` blocks"}},
+      {"provision",
+       "a",
+       {"title", "article", "restricts", "implements", "implements partially", "permits", "obliges", "forbids",
+        "adopted", "effective", "repealed", "expires", "source", "basis"},
+       {"facts of the vocabulary (`name: value`)"}},
+      {"amendment", "an", {"title", "adopted", "effective", "source"}, {"`amends`", "`repeals`", "`adds to`"}},
+  };
+  return table;
+}
+
+const BlockClauses* clauses_of_block(std::string_view block) {
+  for (const auto& b : block_clauses())
+    if (b.block == block)
+      return &b;
+  return nullptr;
+}
+
+namespace {
+
+std::string join_and(const std::vector<std::string>& items, const std::string& last = " and ") {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == items.size() ? last : ", ") + items[i];
+  return out;
+}
+
+// The ways a clause may be misspelt as one word: `applies to` as `applies_to`,
+// `appliesto` or just `applies` (the first word, when `to` is forgotten).
+std::vector<std::string> spellings(std::string_view clause) {
+  std::string text(clause);
+  auto space = text.find(' ');
+  if (space == std::string::npos)
+    return {text};
+  std::string underscored = text;
+  underscored[space] = '_';
+  std::string joined = text.substr(0, space) + text.substr(space + 1);
+  return {text, underscored, joined, text.substr(0, space)};
+}
+
+// The closest clause of `block` to `word`, with its distance.
+std::optional<std::pair<std::string, std::size_t>> closest_in(const BlockClauses& block, std::string_view word) {
+  std::vector<std::string> candidates;
+  std::vector<std::string> clause_of; // candidates[i] spells clause_of[i]
+  for (auto clause : block.clauses)
+    for (auto& spelling : spellings(clause)) {
+      candidates.push_back(spelling);
+      clause_of.emplace_back(clause);
+    }
+  auto best = closest(std::string(word), candidates);
+  if (!best)
+    return std::nullopt;
+  auto at = std::find(candidates.begin(), candidates.end(), *best) - candidates.begin();
+  return std::make_pair(clause_of[static_cast<std::size_t>(at)], edit_distance(word, *best));
+}
+
+} // namespace
+
+std::string describe_clauses(const BlockClauses& block) {
+  std::vector<std::string> items;
+  for (auto clause : block.clauses)
+    items.push_back("`" + std::string(clause) + ":`");
+  for (auto content : block.contents)
+    items.emplace_back(content);
+  return std::string(block.article) + " " + std::string(block.block) + " holds " + join_and(items);
+}
+
+std::optional<ClauseSuggestion> suggest_clause(std::string_view block, std::string_view word) {
+  const BlockClauses* own = clauses_of_block(block);
+  if (own) {
+    if (std::find(own->clauses.begin(), own->clauses.end(), word) != own->clauses.end())
+      return std::nullopt; // a clause of this block: nothing to suggest
+    if (auto best = closest_in(*own, word))
+      return ClauseSuggestion{best->first, {}};
+  }
+  // Not a clause of this block: perhaps one of another block, misplaced or misspelt.
+  std::optional<std::size_t> best_distance;
+  ClauseSuggestion suggestion;
+  for (const auto& other : block_clauses()) {
+    if (other.block == block)
+      continue;
+    auto best = closest_in(other, word);
+    if (!best)
+      continue;
+    if (!best_distance || best->second < *best_distance ||
+        (best->second == *best_distance && best->first < suggestion.clause)) {
+      best_distance = best->second;
+      suggestion.clause = best->first;
+    }
+  }
+  if (!best_distance)
+    return std::nullopt;
+  for (const auto& other : block_clauses())
+    if (other.block != block &&
+        std::find(other.clauses.begin(), other.clauses.end(), suggestion.clause) != other.clauses.end())
+      suggestion.other_blocks.emplace_back(other.block);
+  return suggestion;
+}
+
+std::string suggestion_note(std::string_view block, std::string_view word, const ClauseSuggestion& suggestion) {
+  std::string mean = "did you mean `" + suggestion.clause + ":`?";
+  if (suggestion.other_blocks.empty())
+    return mean;
+  std::vector<std::string> owners;
+  for (const auto& other : suggestion.other_blocks)
+    owners.push_back(std::string(clauses_of_block(other)->article) + " " + other);
+  const BlockClauses* own = clauses_of_block(block);
+  std::string of = own ? std::string(own->article) + " " + std::string(block) : std::string(block);
+  std::string where = "a clause of " + join_and(owners, " or ") + ", not of " + of;
+  if (suggestion.clause == word)
+    return "`" + suggestion.clause + ":` is " + where;
+  return mean + " It is " + where;
+}
+
+} // namespace siracusa::syntax
