@@ -4,6 +4,7 @@
 #include "diag/diagnostics.hpp"
 #include "model/model.hpp"
 #include "options.hpp"
+#include "report/report.hpp"
 
 #include <string>
 #include <vector>
@@ -39,6 +40,11 @@ struct CheckOptions {
   unsigned rlimit = 0;
   bool all_z3 = false;
   unsigned jobs = 0;
+  report::Filters filters;  // --right, --law, --criterion, --verdict, --strength
+  std::string group_by;     // law (default) or article
+  bool counts_only = false; // -q
+  std::string baseline;     // a previous JSON report
+  bool timestamp = false;   // say when the report was made
 };
 
 struct TestOptions {
@@ -48,7 +54,8 @@ struct TestOptions {
 };
 
 struct ExplainOptions {
-  std::string finding;
+  std::string finding;         // one id, or several separated by commas
+  std::string format = "text"; // text or json
   std::vector<std::string> paths;
   unsigned timeout_ms = 0;
 };

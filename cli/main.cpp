@@ -44,8 +44,26 @@ int main(int argc, char** argv) {
   CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "Decide which provisions fail which tests");
   check_cmd->add_option("paths", check.paths, "Files or folders; default: siracusa.toml's paths or the bundled corpus");
-  check_cmd->add_option("--format", check.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  check_cmd->add_option("--format", check.format, "text (default), json, html, markdown or sarif")
+      ->check(CLI::IsMember({"text", "json", "html", "markdown", "sarif"}));
   check_cmd->add_option("-o,--output", check.output, "Write the report to FILE (written whole, or not at all)");
+  check_cmd->add_option("--group-by", check.group_by, "text: group findings by law (default) or by ICCPR article")
+      ->check(CLI::IsMember({"law", "article"}));
+  // Filters: comma-separated or repeated; every report format lists only what they keep
+  // and still counts the rest.
+  check_cmd->add_option("--right", check.filters.rights, "List only findings on these rights (id or article)")
+      ->delimiter(',');
+  check_cmd->add_option("--law", check.filters.laws, "List only findings on these laws (or jurisdictions)")
+      ->delimiter(',');
+  check_cmd->add_option("--criterion", check.filters.criteria, "List only findings of these criteria")->delimiter(',');
+  check_cmd->add_option("--verdict", check.filters.verdicts, "List only findings with these verdicts")->delimiter(',');
+  check_cmd->add_option("--strength", check.filters.strengths, "List only findings of these strengths")->delimiter(',');
+  check_cmd->add_flag("-q,--quiet", check.counts_only, "Print the counts only (text)");
+  check_cmd->add_option("--baseline", check.baseline,
+                        "A previous JSON report: list only findings new or changed since (verdict, strength, basis)");
+  check_cmd->add_flag("--timestamp", check.timestamp,
+                      "Say when the report was made (reports are otherwise "
+                      "byte-identical for the same inputs)");
   check_cmd->add_flag("--include-passes", check.include_passes, "List findings that pass too");
   check_cmd->add_flag("--include-all", check.include_all,
                       "List every finding, also those that pass or do not apply (they are always counted)");
@@ -78,8 +96,11 @@ int main(int argc, char** argv) {
   test_cmd->footer("Exit status: 0 every expectation is met, 1 some are not, 2 bad input or no expectation.");
 
   ExplainOptions explain;
-  auto* explain_cmd = app.add_subcommand("explain", "Print one finding in full: condition, facts, core, witness");
-  explain_cmd->add_option("finding", explain.finding, "A finding id: provision/right/test")->required();
+  auto* explain_cmd =
+      app.add_subcommand("explain", "Print findings in full: condition, facts, core, witness, authorities");
+  explain_cmd->add_option("finding", explain.finding, "Finding ids (provision/right/test), comma-separated: ID[,ID...]")
+      ->required();
+  explain_cmd->add_option("--format", explain.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   explain_cmd->add_option("paths", explain.paths, "Files or folders; default as for check");
   explain_cmd->add_option("--timeout-ms", explain.timeout_ms, "Solver time limit per query")->check(timeout_range);
 

@@ -49,8 +49,9 @@ std::optional<ProjectConfig> find_project_config(const fs::path& start, std::str
         }
         if (auto* format = table["check"]["format"].node()) {
           auto value = format->value<std::string>();
-          if (!value || (*value != "text" && *value != "json"))
-            invalid(*format, "`check.format` must be \"text\" or \"json\"");
+          if (!value ||
+              (*value != "text" && *value != "json" && *value != "html" && *value != "markdown" && *value != "sarif"))
+            invalid(*format, "`check.format` must be \"text\", \"json\", \"html\", \"markdown\" or \"sarif\"");
           else
             config.format = *value;
         }
