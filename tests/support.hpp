@@ -60,8 +60,10 @@ std::string binary();
 std::string source_dir();
 
 // Validates a JSON document against the subset of JSON Schema that
-// docs/findings.schema.json uses (type, properties, required, additionalProperties,
-// items, enum, minimum, $ref to #/definitions). Returns the problems found.
+// docs/findings.schema.json and tests/cli/sarif-2.1.0-subset.schema.json use (type,
+// properties, required, additionalProperties as a boolean or a schema, items, minItems,
+// uniqueItems, enum, minimum, maximum, pattern, $ref to #/definitions). Returns the
+// problems found.
 std::vector<std::string> validate(const nlohmann::json& document, const nlohmann::json& schema);
 
 } // namespace siracusa::testing

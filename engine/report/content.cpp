@@ -2,6 +2,7 @@
 
 #include "report/words.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace siracusa::report {
@@ -33,6 +34,10 @@ void Counts::add(const Finding& f) {
 }
 
 std::vector<std::string> counts_lines(const Counts& c) {
+  // Verbs agree with the count: "1 fails", "3 fail".
+  auto verb = [](std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
   std::vector<std::string> lines;
   if (c.fails_total() > 0) {
     std::string by;
@@ -40,16 +45,20 @@ std::vector<std::string> counts_lines(const Counts& c) {
     for (std::size_t s = 0; s < 3; ++s)
       if (c.fails[s] > 0)
         by += (by.empty() ? "" : ", ") + std::to_string(c.fails[s]) + " " + names[s];
-    lines.push_back(std::to_string(c.fails_total()) + " " + verdict_words(Verdict::fails) + " (" + by + ")");
+    // One strength needs no count of its own: "2 fail (presumptive)".
+    std::size_t kinds = (c.fails[0] > 0) + (c.fails[1] > 0) + (c.fails[2] > 0);
+    if (kinds == 1)
+      by = by.substr(by.find(' ') + 1);
+    lines.push_back(verb(c.fails_total(), "fails", "fail") + " (" + by + ")");
   }
-  auto add = [&](std::size_t n, Verdict v) {
-    if (n > 0)
-      lines.push_back(std::to_string(n) + " " + verdict_words(v));
-  };
-  add(c.undetermined, Verdict::undetermined);
-  add(c.may_fail, Verdict::may_fail);
-  add(c.unassessed, Verdict::unassessed);
-  add(c.passes, Verdict::passes);
+  if (c.undetermined > 0)
+    lines.push_back(std::to_string(c.undetermined) + " " + verdict_words(Verdict::undetermined));
+  if (c.may_fail > 0)
+    lines.push_back(std::to_string(c.may_fail) + " " + verdict_words(Verdict::may_fail));
+  if (c.unassessed > 0)
+    lines.push_back(std::to_string(c.unassessed) + " " + verdict_words(Verdict::unassessed));
+  if (c.passes > 0)
+    lines.push_back(verb(c.passes, "passes", "pass"));
   return lines;
 }
 
@@ -132,12 +141,19 @@ FindingText finding_text(const Entry& entry, const model::Model& model) {
     for (const auto& j : model.jurisdictions)
       if (j.id == f.jurisdiction && !j.title.empty())
         title = j.title;
-    t.provision = "A duty of " + title + " that no single provision decides";
+    t.provision = title + ": a duty that no single provision decides";
   }
   for (const auto& c : f.because)
     t.because.push_back(
         {c.statement, location_text(c.location), fact_basis_words(c.basis), sources_text(c.sources, model)});
   t.basis = basis_words(f, model);
+  t.sources = sources_text(f.sources, model);
+  // A fact's own sources are worth saying only when they differ from the finding's.
+  bool all_same =
+      std::all_of(t.because.begin(), t.because.end(), [&](const CauseText& c) { return c.sources == t.sources; });
+  if (all_same)
+    for (auto& c : t.because)
+      c.sources.clear();
   if (f.witness && !f.witness->empty())
     t.witness = witness_sentence(*f.witness);
   if (f.conflict)
@@ -146,11 +162,11 @@ FindingText finding_text(const Entry& entry, const model::Model& model) {
   if (f.verdict == Verdict::unassessed)
     t.question = question(f);
   t.explanation = f.test->explanation;
-  if (f.strength == model::Strength::presumptive)
+  // What the State would have to show, where something may be wrong.
+  if (f.strength == model::Strength::presumptive && recommends(f.verdict))
     t.justification = f.test->justification;
   t.exceptions = f.test->exceptions;
   t.citations = test_citations(*f.test, model);
-  t.sources = sources_text(f.sources, model);
   if (recommends(f.verdict))
     t.recommendation = f.test->recommendation;
   if (entry.review)
@@ -213,17 +229,22 @@ std::vector<InputFile> input_files(const ReportInfo& info, const model::Model& m
   return out;
 }
 
-std::string report_title(const model::Model& model) {
-  std::string names;
-  for (const auto& j : model.jurisdictions) {
+std::vector<std::string> jurisdiction_titles(const model::Model& model) {
+  std::vector<std::string> titles;
+  for (std::size_t j = 0; j < model.jurisdictions.size(); ++j) {
     bool has_laws = false;
     for (const auto& l : model.laws)
-      has_laws =
-          has_laws || (l.jurisdiction >= 0 && model.jurisdictions[static_cast<std::size_t>(l.jurisdiction)].id == j.id);
+      has_laws = has_laws || l.jurisdiction == static_cast<int>(j);
+    const auto& jurisdiction = model.jurisdictions[j];
     if (has_laws)
-      names += (names.empty() ? "" : ", ") + (j.title.empty() ? j.id : j.title);
+      titles.push_back(jurisdiction.title.empty() ? jurisdiction.id : jurisdiction.title);
   }
-  return names.empty() ? "Siracusa report" : "Siracusa report: " + names;
+  return titles;
+}
+
+std::string report_title(const model::Model& model) {
+  auto titles = jurisdiction_titles(model);
+  return titles.size() == 1 ? "Siracusa report: " + titles.front() : "Siracusa report";
 }
 
 } // namespace siracusa::report

@@ -88,7 +88,9 @@ std::vector<std::pair<std::string, std::string>> run_facts(const ReportInfo& inf
                                                            const Selection& selection);
 // The files read, with digests (the model's names when the caller gave none).
 std::vector<InputFile> input_files(const ReportInfo& info, const model::Model& model);
-// The report's title: the jurisdictions it covers, by their titles.
+// The titles of the jurisdictions whose laws the report covers, in the model's order.
+std::vector<std::string> jurisdiction_titles(const model::Model& model);
+// The report's title: with the jurisdiction's title when it covers one.
 std::string report_title(const model::Model& model);
 
 } // namespace siracusa::report

@@ -43,15 +43,17 @@ nav.toc { margin: 1.5rem 0; padding: .8rem 1.2rem; background: var(--tint); bord
 nav.toc h2 { border: 0; margin: 0 0 .4rem; font-size: 1.1rem; }
 nav.toc ol { margin: 0; padding-left: 1.4rem; }
 nav.toc ol ol { columns: 2; column-gap: 2rem; padding-left: 1.2rem; }
+nav.toc li { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1.2rem; font-size: .9rem; }
 th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: var(--tint); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.matrix { font-size: .8rem; }
-table.matrix td { min-width: 5.5rem; }
+table.matrix { font-size: .74rem; table-layout: fixed; }
+table.matrix th:first-child { width: 16%; }
+table.matrix thead th { font-size: .68rem; overflow-wrap: anywhere; }
 table.matrix .law { font-weight: 600; }
-table.matrix .sub { display: block; color: var(--muted); font-weight: 400; font-size: .75rem; }
-.line { display: block; white-space: nowrap; }
+table.matrix .sub { display: block; color: var(--muted); font-weight: 400; font-size: .7rem; overflow-wrap: anywhere; }
+.line { display: block; }
 .empty { color: var(--muted); }
 .v-fails { color: var(--fails); } .v-may_fail { color: var(--may); } .v-undetermined { color: var(--undetermined); }
 .v-unassessed { color: var(--unassessed); } .v-passes { color: var(--passes); } .v-not_applicable { color: var(--na); }
@@ -411,6 +413,13 @@ std::string render_html(const check::Result& result, const model::Model& model, 
          std::to_string(model.rights.size()) + " rights · siracusa " + esc(info.version) +
          (info.as_of ? " · law as of " + esc(*info.as_of) : "") + (info.generated ? " · " + esc(*info.generated) : "") +
          "</p>\n";
+  auto jurisdictions = jurisdiction_titles(model);
+  if (jurisdictions.size() > 1) {
+    out += "<p class=\"lede\">Jurisdictions: ";
+    for (std::size_t i = 0; i < jurisdictions.size(); ++i)
+      out += (i > 0 ? "; " : "") + esc(jurisdictions[i]);
+    out += ".</p>\n";
+  }
   if (info.filters.any())
     out += "<p class=\"notice\">Filtered with <code>" + esc(filter_words(info.filters)) +
            "</code>: " + std::to_string(selection.filtered_out) +

@@ -110,6 +110,13 @@ std::string render_markdown(const check::Result& result, const model::Model& mod
          std::to_string(model.rights.size()) + " rights · siracusa " + md(info.version) +
          (info.as_of ? " · law as of " + md(*info.as_of) : "") + (info.generated ? " · " + md(*info.generated) : "") +
          "\n";
+  auto jurisdictions = jurisdiction_titles(model);
+  if (jurisdictions.size() > 1) {
+    out += "\nJurisdictions: ";
+    for (std::size_t i = 0; i < jurisdictions.size(); ++i)
+      out += (i > 0 ? "; " : "") + md(jurisdictions[i]);
+    out += ".\n";
+  }
   if (info.filters.any())
     out += "\n> **Filtered** with " + code(filter_words(info.filters)) + ": " + std::to_string(selection.filtered_out) +
            " findings are left out of the lists. The summary still counts them.\n";

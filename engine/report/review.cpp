@@ -53,7 +53,7 @@ class Reader {
     std::vector<Review> out;
     for (const auto& [key, node] : root) {
       if (key.str() != "review") {
-        error(span_of(file_, node.source()),
+        error(span_of(file_, key.source()),
               "unknown key `" + std::string(key.str()) + "`; reviews.toml holds `[[review]]` tables only");
         continue;
       }
@@ -101,7 +101,7 @@ class Reader {
           message += "; did you mean `" + *suggestion + "`?";
         else
           message += " (a review has finding, status, reason, by, date and verdict)";
-        error(span_of(file_, node.source()), message);
+        error(span_of(file_, key.source()), message);
         ok = false;
       }
     }

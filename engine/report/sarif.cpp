@@ -5,6 +5,7 @@
 #include "diag/sha256.hpp"
 #include "report/content.hpp"
 #include "report/json_finding.hpp"
+#include "report/markup.hpp"
 #include "report/report.hpp"
 #include "report/words.hpp"
 
@@ -114,13 +115,13 @@ ordered_json rule_json(const check::TestInfo& test, const model::Model& model) {
     help_markdown = "**Authorities**\n\n";
     for (std::size_t i = 0; i < citations.size(); ++i) {
       help += (i > 0 ? "; " : "") + citations[i];
-      help_markdown += "- " + citations[i] + "\n";
+      help_markdown += "- " + markdown_inline(citations[i]) + "\n";
     }
     help += ".";
   }
   if (!test.recommendation.empty()) {
     help += (help.empty() ? "" : " ") + std::string("Recommendation: ") + test.recommendation;
-    help_markdown += "\n**Recommendation:** " + test.recommendation + "\n";
+    help_markdown += "\n**Recommendation:** " + markdown_inline(test.recommendation) + "\n";
   }
   if (!help.empty())
     rule["help"] = {{"text", help}, {"markdown", help_markdown}};

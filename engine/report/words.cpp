@@ -160,7 +160,9 @@ std::string basis_words(const check::Finding& finding, const model::Model& model
   case model::Basis::practice:
     return "how the law is applied in practice" + (described.empty() ? "" : " (" + described + ")");
   case model::Basis::assessment:
-    return "the assessment of " + (where.empty() ? std::string("a source") : where);
+    return where.empty()       ? "the assessment of a source"
+           : described.empty() ? "the assessment of the sources cited"
+                               : "the assessment of " + described;
   }
   return "";
 }
