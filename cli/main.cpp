@@ -52,12 +52,17 @@ int main(int argc, char** argv) {
   // Filters: comma-separated or repeated; every report format lists only what they keep
   // and still counts the rest.
   check_cmd->add_option("--right", check.filters.rights, "List only findings on these rights (id or article)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   check_cmd->add_option("--law", check.filters.laws, "List only findings on these laws (or jurisdictions)")
-      ->delimiter(',');
-  check_cmd->add_option("--criterion", check.filters.criteria, "List only findings of these criteria")->delimiter(',');
-  check_cmd->add_option("--verdict", check.filters.verdicts, "List only findings with these verdicts")->delimiter(',');
-  check_cmd->add_option("--strength", check.filters.strengths, "List only findings of these strengths")->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  check_cmd->add_option("--criterion", check.filters.criteria, "List only findings of these criteria")->delimiter(',')
+      ->allow_extra_args(false);
+  check_cmd->add_option("--verdict", check.filters.verdicts, "List only findings with these verdicts")->delimiter(',')
+      ->allow_extra_args(false);
+  check_cmd->add_option("--strength", check.filters.strengths, "List only findings of these strengths")->delimiter(',')
+      ->allow_extra_args(false);
   check_cmd->add_flag("-q,--quiet", check.counts_only, "Print the counts only (text)");
   check_cmd->add_option("--baseline", check.baseline,
                         "A previous JSON report: list only findings new or changed since (verdict, strength, basis)");

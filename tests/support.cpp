@@ -140,6 +140,20 @@ std::string source_dir() {
   return SIRACUSA_SOURCE_DIR;
 }
 
+std::vector<std::map<std::string, std::string>> html_elements(const std::string& html, const std::string& name) {
+  static const std::regex attribute(R"re(([a-zA-Z][\w-]*)(?:="([^"]*)")?)re");
+  std::regex tag("<" + name + R"re(((?:\s[^>]*)?)>)re");
+  std::vector<std::map<std::string, std::string>> out;
+  for (std::sregex_iterator it(html.begin(), html.end(), tag), end; it != end; ++it) {
+    std::string attributes = (*it)[1].str();
+    std::map<std::string, std::string> element;
+    for (std::sregex_iterator a(attributes.begin(), attributes.end(), attribute); a != end; ++a)
+      element[(*a)[1].str()] = (*a)[2].str();
+    out.push_back(std::move(element));
+  }
+  return out;
+}
+
 namespace {
 
 using nlohmann::json;

@@ -59,6 +59,10 @@ Run run_command(const std::string& command);
 std::string binary();
 std::string source_dir();
 
+// The start tags of the elements called `name` in an HTML text, in document order, each
+// as its attributes (values as written, `hidden=""` as an empty value).
+std::vector<std::map<std::string, std::string>> html_elements(const std::string& html, const std::string& name);
+
 // Validates a JSON document against the subset of JSON Schema that
 // docs/findings.schema.json and tests/cli/sarif-2.1.0-subset.schema.json use (type,
 // properties, required, additionalProperties as a boolean or a schema, items, minItems,

@@ -50,15 +50,6 @@ std::map<std::string, std::string> attributes_of(const std::string& tag) {
   return out;
 }
 
-// Every start tag of an element, in document order, with its attributes.
-std::vector<std::map<std::string, std::string>> elements(const std::string& html, const std::string& name) {
-  std::regex tag("<" + name + R"re((\s[^>]*)?>)re");
-  std::vector<std::map<std::string, std::string>> out;
-  for (std::sregex_iterator it(html.begin(), html.end(), tag), end; it != end; ++it)
-    out.push_back(attributes_of(it->str()));
-  return out;
-}
-
 std::size_t count(const std::string& text, const std::string& needle) {
   std::size_t n = 0;
   for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size()))
@@ -104,7 +95,7 @@ TEST_CASE("check --format html is one self-contained file with every text escape
   // Nothing fetched: no external resource of any kind, every link within the page.
   for (const char* outside : {"<link", "<img", "<iframe", "<object", "@import", "url(", "src=", "http://", "https://"})
     CHECK(html.find(outside) == std::string::npos);
-  for (const auto& a : elements(html, "a"))
+  for (const auto& a : html_elements(html, "a"))
     CHECK(a.at("href").rfind("#", 0) == 0);
   CHECK(count(html, "<script") == 1);
   CHECK(count(html, "<style") == 1);
@@ -121,7 +112,7 @@ TEST_CASE("check --format html is one self-contained file with every text escape
   static const std::regex id_attribute(R"re(\sid="([^"]*)")re");
   for (std::sregex_iterator it(html.begin(), html.end(), id_attribute), end; it != end; ++it)
     CHECK(ids.insert((*it)[1].str()).second);
-  for (const auto& a : elements(html, "a")) {
+  for (const auto& a : html_elements(html, "a")) {
     INFO(a.at("href"));
     CHECK(ids.count(a.at("href").substr(1)) == 1);
   }
@@ -133,8 +124,8 @@ TEST_CASE("check --format html lists what the JSON lists, by article in numeric 
   Run run = sir("check --format html --include-passes " + report_case());
   const std::string& html = run.out;
   // Findings are cards, work-list questions are rows: together, the JSON's findings.
-  auto cards = elements(html, "article");
-  auto rows = elements(html, "tr");
+  auto cards = html_elements(html, "article");
+  auto rows = html_elements(html, "tr");
   std::map<std::string, std::map<std::string, std::string>> shown;
   std::vector<std::string> card_articles;
   for (const auto& card : cards) {
