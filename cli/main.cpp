@@ -57,11 +57,14 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--law", check.filters.laws, "List only findings on these laws (or jurisdictions)")
       ->delimiter(',')
       ->allow_extra_args(false);
-  check_cmd->add_option("--criterion", check.filters.criteria, "List only findings of these criteria")->delimiter(',')
+  check_cmd->add_option("--criterion", check.filters.criteria, "List only findings of these criteria")
+      ->delimiter(',')
       ->allow_extra_args(false);
-  check_cmd->add_option("--verdict", check.filters.verdicts, "List only findings with these verdicts")->delimiter(',')
+  check_cmd->add_option("--verdict", check.filters.verdicts, "List only findings with these verdicts")
+      ->delimiter(',')
       ->allow_extra_args(false);
-  check_cmd->add_option("--strength", check.filters.strengths, "List only findings of these strengths")->delimiter(',')
+  check_cmd->add_option("--strength", check.filters.strengths, "List only findings of these strengths")
+      ->delimiter(',')
       ->allow_extra_args(false);
   check_cmd->add_flag("-q,--quiet", check.counts_only, "Print the counts only (text)");
   check_cmd->add_option("--baseline", check.baseline,

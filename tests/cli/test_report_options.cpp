@@ -112,7 +112,7 @@ TEST_CASE("a filter that names nothing is a usage error, and nothing is written"
   CHECK(sir("check --criterion necesity " + report_case()).err.find("did you mean `necessity`") != std::string::npos);
 }
 
-TEST_CASE("-q prints the counts only; --group-by article orders by article number", "[cli][report]") {
+TEST_CASE("check -q prints the counts only, and --group-by article orders by article number", "[cli][report]") {
   Run quiet = sir("check -q " + report_case());
   CHECK(quiet.status == 1);
   CHECK(quiet.out.find("Summary: 6 provisions, 5 tests, 15 decisions: FAILS 5") != std::string::npos);
@@ -138,7 +138,8 @@ TEST_CASE("-q prints the counts only; --group-by article orders by article numbe
   CHECK(sir("check --group-by law " + report_case()).out.find("\nassembly_act — Assembly Act") != std::string::npos);
 }
 
-TEST_CASE("--baseline lists only findings new or changed since a previous JSON report", "[cli][report][baseline]") {
+TEST_CASE("check --baseline lists only findings new or changed since a previous JSON report",
+          "[cli][report][baseline]") {
   CaseCopy copy;
   auto baseline_file = copy.dir.path() / "baseline.json";
   Run first = sir("check --format json -o " + baseline_file.string() + " " + copy.path());

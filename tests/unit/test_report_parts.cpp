@@ -81,7 +81,7 @@ TEST_CASE("Markdown escaping keeps text as text and code as code", "[report]") {
   CHECK(report::markdown_inline("odd ` tick") == "odd \\` tick");
 }
 
-TEST_CASE("citations read by the declared document's title and a pinpoint; the Covenant by article", "[report]") {
+TEST_CASE("citations read by the declared document's title and a pinpoint, the Covenant by article", "[report]") {
   auto c = check_report_case();
   const auto& test = c.model.tests[static_cast<std::size_t>(c.model.find_test("needs_permission"))];
   REQUIRE(test.citations.size() == 2);
@@ -156,7 +156,7 @@ TEST_CASE("a baseline leaves out findings as they were and keeps those new or ch
   CHECK(report::in_scope(detention, info));
 }
 
-TEST_CASE("reviews.toml: reviews are read with their place; mistakes are E0014 at the line", "[report]") {
+TEST_CASE("reviews.toml: reviews are read with their place, mistakes are E0014 at the line", "[report]") {
   TempDir dir;
   auto good = dir.write("reviews.toml", "[[review]]\nfinding = \"a.b/r/t\"\nstatus = \"contested\"\n"
                                         "reason = \"why\"\nby = \"me\"\ndate = 2025-06-01\n");
@@ -215,7 +215,7 @@ TEST_CASE("reviews are checked against the run: twice is E0014, an unknown findi
         std::string::npos);
 }
 
-TEST_CASE("a review names the verdict it reviewed; once the verdict changes, reports say so", "[report]") {
+TEST_CASE("a review names the verdict it reviewed, and once the verdict changes reports say so", "[report]") {
   auto c = check_report_case();
   const auto& vague = finding(c.result, "police_act.detention/liberty/vague_terms");
   report::Review review;
