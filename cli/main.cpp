@@ -94,7 +94,8 @@ int main(int argc, char** argv) {
   check_cmd->add_flag("--all-z3", check.all_z3, "Send every decision to Z3 (no fast path), for audits");
   check_cmd->add_option("-j,--jobs", check.jobs, "Worker threads (default: cores)");
   check_cmd->footer("Exit status: 0 nothing --fail-on names was found, 1 something was (by default a per se or "
-                    "presumptive `fails`), 2 bad input or usage.");
+                    "presumptive `fails`), 2 bad input or usage. Only findings the filters keep, and with --baseline "
+                    "only new or changed ones, count; reviews (reviews.toml beside the laws) never change it.");
 
   TestOptions test;
   auto* test_cmd = app.add_subcommand("test", "Check the expectations (`expect ...`) written beside the laws");

@@ -49,8 +49,8 @@ th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left;
 thead th { background: var(--tint); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.matrix { font-size: .74rem; table-layout: fixed; }
-table.matrix th:first-child { width: 16%; }
-table.matrix thead th { font-size: .68rem; overflow-wrap: anywhere; }
+table.matrix th:first-child { width: 15%; }
+table.matrix thead th { font-size: .68rem; }
 table.matrix .law { font-weight: 600; }
 table.matrix .sub { display: block; color: var(--muted); font-weight: 400; font-size: .7rem; overflow-wrap: anywhere; }
 .line { display: block; }
@@ -192,6 +192,19 @@ std::string data_attributes(const Finding& f) {
          "\" data-strength=\"" + esc(model::strength_name(f.strength)) + "\"";
 }
 
+// A criterion as a column heading: the two longest words get a place to break
+// (a soft hyphen), so that narrow columns do not split them anywhere.
+std::string header_words(model::Criterion criterion) {
+  std::string words = esc(criterion_words(criterion));
+  for (const auto& [word, broken] : {std::pair<const char*, const char*>{"proportionality", "propor&shy;tionality"},
+                                     std::pair<const char*, const char*>{"discrimination", "discrimi&shy;nation"}}) {
+    auto at = words.find(word);
+    if (at != std::string::npos)
+      words.replace(at, std::string(word).size(), broken);
+  }
+  return words;
+}
+
 void counts_cell(std::string& out, const Counts& counts) {
   auto lines = counts_lines(counts);
   if (lines.empty()) {
@@ -237,7 +250,7 @@ void summary_section(std::string& out, const check::Result& result, const model:
   out += "</tbody>\n</table>\n";
   out += "<h3 id=\"matrix\">By law and criterion</h3>\n<table class=\"matrix\">\n<thead><tr><th>Law</th>";
   for (std::size_t c = 0; c < criterion_count; ++c)
-    out += "<th>" + esc(criterion_words(static_cast<model::Criterion>(c))) + "</th>";
+    out += "<th>" + header_words(static_cast<model::Criterion>(c)) + "</th>";
   out += "<th>all criteria</th></tr></thead>\n<tbody>\n";
   for (const auto& row : m.rows) {
     out += "<tr><th class=\"law\">" + esc(row.label) + "<span class=\"sub\">" + esc(row.sublabel) + "</span></th>";
