@@ -43,12 +43,17 @@ bool read_report_inputs(const model::Model& model, const Inputs& inputs, const s
   if (timestamp)
     info.generated = utc_now();
   Diagnostics diagnostics;
+  // The reviews and the baseline are inputs of the report too: listed with their digests
+  // (after the rule base's digest, which they are no part of).
   for (const auto& file : review_files(model, inputs)) {
     auto reviews = report::read_reviews((inputs.display_root / file).string(), file, diagnostics);
     info.reviews.insert(info.reviews.end(), reviews.begin(), reviews.end());
+    info.files.push_back({file, report::file_digest(inputs.display_root / file)});
   }
-  if (!baseline.empty())
+  if (!baseline.empty()) {
     info.baseline = report::read_baseline(baseline, baseline, diagnostics);
+    info.files.push_back({baseline, report::file_digest(baseline)});
+  }
   if (diagnostics.size() > 0)
     print_diagnostics(diagnostics, global);
   return !diagnostics.has_errors();

@@ -11,18 +11,19 @@ namespace siracusa::report {
 
 namespace fs = std::filesystem;
 
+std::string file_digest(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return "";
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return sha256_hex(bytes.str());
+}
+
 std::vector<InputFile> digest_inputs(const model::Model& model, const fs::path& display_root) {
   std::vector<InputFile> out;
-  for (const auto& name : model.files) {
-    std::ifstream in(display_root / name, std::ios::binary);
-    InputFile file{name, ""};
-    if (in) {
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      file.sha256 = sha256_hex(bytes.str());
-    }
-    out.push_back(std::move(file));
-  }
+  for (const auto& name : model.files)
+    out.push_back({name, file_digest(display_root / name)});
   return out;
 }
 
@@ -33,7 +34,7 @@ std::string rule_base_digest(const std::vector<InputFile>& files, const model::M
       folders.insert(fs::path(test.span.file->path()).parent_path());
   if (folders.empty())
     return "";
-  std::vector<std::string> lines;
+  std::vector<std::pair<std::string, std::string>> lines; // name, line
   for (const auto& file : files) {
     fs::path path(file.path);
     for (const auto& folder : folders) {
@@ -41,14 +42,14 @@ std::string rule_base_digest(const std::vector<InputFile>& files, const model::M
       fs::path relative = folder.empty() ? path : path.lexically_relative(folder);
       if (relative.empty() || relative.is_absolute() || *relative.begin() == "..")
         continue;
-      lines.push_back(file.sha256 + "  " + (folder.filename() / relative).generic_string() + "\n");
+      std::string name = (folder.filename() / relative).generic_string();
+      lines.emplace_back(name, file.sha256 + "  " + name + "\n");
       break;
     }
   }
-  std::sort(lines.begin(), lines.end(),
-            [](const std::string& a, const std::string& b) { return a.substr(66) < b.substr(66); });
+  std::sort(lines.begin(), lines.end());
   std::string all;
-  for (const auto& line : lines)
+  for (const auto& [name, line] : lines)
     all += line;
   return sha256_hex(all);
 }

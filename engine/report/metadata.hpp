@@ -11,6 +11,9 @@
 
 namespace siracusa::report {
 
+// The SHA-256 of a file's bytes, or empty when it cannot be read.
+std::string file_digest(const std::filesystem::path& path);
+
 // The model's files with their digests; a name relative to `display_root` is read there.
 // A file that cannot be read again gets an empty digest.
 std::vector<InputFile> digest_inputs(const model::Model& model, const std::filesystem::path& display_root);

@@ -143,7 +143,11 @@ std::string render_sarif(const check::Result& result, const model::Model& model,
   ordered_json artifacts = ordered_json::array();
   std::map<std::string, std::size_t> artifact_index;
   for (const auto& file : input_files(info, model)) {
-    ordered_json artifact = {{"location", {{"uri", uri_of(file.path)}}}, {"roles", {"analysisTarget"}}};
+    // Rule files are what was analysed; reviews and the baseline only shape the report.
+    bool rules = file.path.size() > 4 && file.path.compare(file.path.size() - 4, 4, ".sir") == 0;
+    ordered_json artifact = {{"location", {{"uri", uri_of(file.path)}}}};
+    if (rules)
+      artifact["roles"] = {"analysisTarget"};
     if (!file.sha256.empty())
       artifact["hashes"] = {{"sha-256", file.sha256}};
     artifact_index.emplace(file.path, artifacts.size());

@@ -331,11 +331,20 @@ TEST_CASE("every format is byte-identical across runs and thread counts, with no
 TEST_CASE("report metadata: each file's SHA-256, and a rule base digest that depends on the rule files only",
           "[cli][report]") {
   auto report = json_report(report_case());
-  REQUIRE(report["inputs"]["files"].size() == 2);
+  // The rule files, then the reviews beside the laws.
+  REQUIRE(report["inputs"]["files"].size() == 3);
+  CHECK(report["inputs"]["files"][2]["path"] == "tests/cli/report_case/reviews.toml");
   for (const auto& file : report["inputs"]["files"])
     CHECK(file["sha256"] == sha256sum(file["path"]));
   std::string digest = report["inputs"]["rule_base_digest"];
-  CHECK(digest.size() == 64);
+  // As docs/report-formats.md defines it: sha256sum's lines for the rule files, named
+  // from the parent of the tests' folder, sorted by name, then hashed.
+  TempDir lines;
+  auto listing = lines.write("lines", sha256sum("tests/cli/report_case/laws.sir") + "  report_case/laws.sir\n" +
+                                          sha256sum("tests/cli/report_case/rules.sir") + "  report_case/rules.sir\n");
+  Run expected = run_command("sha256sum < " + listing.string());
+  REQUIRE(expected.status == 0);
+  CHECK(digest == expected.out.substr(0, 64));
   // The same rule base read from elsewhere has the same digest.
   Run elsewhere =
       run_command("cd '" + source_dir() + "/tests' && " + binary() + " check --format json cli/report_case");
