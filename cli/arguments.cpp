@@ -7,6 +7,7 @@
 #include <charconv>
 #include <iostream>
 #include <regex>
+#include <tuple>
 
 namespace siracusa::cli {
 
@@ -122,7 +123,22 @@ std::variant<Invocation, int> parse_arguments(int argc, char** argv) {
   check_cmd->allow_extras();
   check_cmd->add_option("paths", run.check.paths,
                         "Files or folders; default: siracusa.toml's paths or the bundled corpus");
-  check_cmd->add_option("--format", format, "text (default) or json (siracusa.toml: check.format)");
+  check_cmd->add_option("--format", format,
+                        "text (default), json, html, markdown or sarif (siracusa.toml: check.format)");
+  check_cmd->add_option("--group-by", run.check.group_by, "text: group findings by law (default) or by ICCPR article");
+  // Filters: comma-separated or repeated; every report format lists only what they keep
+  // and still counts the rest.
+  for (auto [name, into, what] :
+       {std::tuple{"--right", &run.check.filters.rights, "List only findings on these rights (id or article)"},
+        std::tuple{"--law", &run.check.filters.laws, "List only findings on these laws (or jurisdictions)"},
+        std::tuple{"--criterion", &run.check.filters.criteria, "List only findings of these criteria"},
+        std::tuple{"--verdict", &run.check.filters.verdicts, "List only findings with these verdicts"},
+        std::tuple{"--strength", &run.check.filters.strengths, "List only findings of these strengths"}})
+    check_cmd->add_option(name, *into, what)->delimiter(',')->allow_extra_args(false);
+  check_cmd->add_option("--baseline", run.check.baseline,
+                        "A previous JSON report: list only findings new or changed since (verdict, strength, basis)");
+  check_cmd->add_flag("--timestamp", run.check.timestamp,
+                      "Say when the report was made (reports are otherwise byte-identical for the same inputs)");
   check_cmd->add_option("-o,--output", run.check.output, "Write the report to FILE (written whole, or not at all)");
   check_cmd->add_flag("--include-passes", include_passes, "List findings that pass too (check.include_passes)");
   check_cmd->add_flag("--no-include-passes", no_include_passes, "Do not, whatever siracusa.toml says");
@@ -202,6 +218,7 @@ std::variant<Invocation, int> parse_arguments(int argc, char** argv) {
   explain_cmd->add_option("--timeout-ms", explain_timeout, "Solver time limit per query (check.timeout_ms)");
   explain_cmd->add_option("--rlimit", explain_rlimit, "Solver resource limit per query (check.rlimit)");
   add_law_options(*explain_cmd, run.explain.law);
+  explain_cmd->add_option("--format", run.explain.format, "text (default) or json");
 
   std::vector<std::string> init_arguments;
   auto* init_cmd = app.add_subcommand("init", "Start a project for a new jurisdiction: siracusa.toml, a documents "
@@ -310,8 +327,13 @@ std::variant<Invocation, int> parse_arguments(int argc, char** argv) {
       return usage_error("`--check` and `--diff` cannot be combined; `--diff` also exits 1 when files would change");
   } else if (command == check_cmd) {
     run.command = Command::check;
-    if (format && *format != "text" && *format != "json")
-      return usage_error("`--format` takes text or json, not `" + *format + "`");
+    if (format && *format != "text" && *format != "json" && *format != "html" && *format != "markdown" &&
+        *format != "sarif")
+      return usage_error("`--format` takes text, json, html, markdown or sarif, not `" + *format + "`");
+    if (!run.check.group_by.empty() && run.check.group_by != "law" && run.check.group_by != "article")
+      return usage_error("`--group-by` takes law or article, not `" + run.check.group_by + "`");
+    // `-q`: the counts alone.
+    run.check.counts_only = global.quiet;
     run.check.format = format;
     if (include_passes && no_include_passes)
       return usage_error("`--include-passes` and `--no-include-passes` contradict each other");
@@ -351,6 +373,8 @@ std::variant<Invocation, int> parse_arguments(int argc, char** argv) {
     if (explain_arguments.empty())
       return usage_error("`explain` needs a finding id", {"write it as `check` lists it: provision/right/test"});
     run.explain.finding = explain_arguments.front();
+    if (run.explain.format != "text" && run.explain.format != "json")
+      return usage_error("`--format` takes text or json, not `" + run.explain.format + "`");
     run.explain.paths.assign(explain_arguments.begin() + 1, explain_arguments.end());
     run.explain.timeout_ms = whole_number("--timeout-ms", explain_timeout, 1, 86'400'000,
                                           "a number of milliseconds from 1 to 86400000", error);

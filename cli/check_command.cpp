@@ -8,6 +8,8 @@
 #include "model/resolve.hpp"
 #include "progress.hpp"
 #include "report/report.hpp"
+#include "report/selection.hpp"
+#include "report_inputs.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -55,11 +57,15 @@ bool parse_fail_on(const std::vector<std::string>& words, std::vector<FailOn>& o
   return true;
 }
 
-bool fails_on(const check::Result& result, const std::vector<FailOn>& rules) {
-  for (const auto& f : result.findings)
+// Only findings within the filters and, with a baseline, new or changed ones count.
+bool fails_on(const check::Result& result, const std::vector<FailOn>& rules, const report::ReportInfo& info) {
+  for (const auto& f : result.findings) {
+    if (!report::in_scope(f, info))
+      continue;
     for (const auto& rule : rules)
       if (rule.verdict == solve::verdict_name(f.verdict) && (!rule.strength || *rule.strength == f.strength))
         return true;
+  }
   return false;
 }
 
@@ -78,6 +84,19 @@ report::ReportInfo report_info(const Loaded& loaded) {
   return info;
 }
 
+std::string render(const std::string& format, const check::Result& result, const model::Model& model,
+                   const report::ReportInfo& info, bool color) {
+  if (format == "json")
+    return report::render_json(result, model, info);
+  if (format == "html")
+    return report::render_html(result, model, info);
+  if (format == "markdown")
+    return report::render_markdown(result, model, info);
+  if (format == "sarif")
+    return report::render_sarif(result, model, info);
+  return report::render_text(result, model, info, color);
+}
+
 } // namespace
 
 int run_check(const CheckOptions& options, const GlobalOptions& global) {
@@ -89,8 +108,22 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   // The command line, then siracusa.toml, then the default (both were checked when read).
   const ProjectConfig& config = loaded.config;
   std::string format = options.format.value_or(config.format.value_or("text"));
+  bool counts_only = options.counts_only || global.quiet;
+  if (options.counts_only && format != "text") {
+    print_error("E0009", "`-q` prints the counts as text; it does not combine with `--format " + format + "`", {},
+                global);
+    return 2;
+  }
+  report::ReportInfo info = report_info(loaded);
+  info.filters = options.filters;
+  if (auto problem = report::filter_problem(info.filters, loaded.law)) {
+    print_error("E0009", *problem, {}, global);
+    return 2;
+  }
   std::vector<FailOn> fail_on;
   if (!parse_fail_on(options.fail_on, fail_on))
+    return 2;
+  if (!read_report_inputs(loaded.law, loaded.inputs, options.baseline, options.timestamp, global, info))
     return 2;
   check::Options check_options;
   check_options.solver.timeout_ms = options.timeout_ms.value_or(config.timeout_ms.value_or(default_timeout_ms));
@@ -114,18 +147,19 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
     print_diagnostics(diagnostics, global);
   if (diagnostics.has_errors())
     return 2;
+  if (!check_report_inputs(result, global, info))
+    return 2;
 
-  report::ReportInfo info = report_info(loaded);
   info.include_passes = include_passes;
   info.include_all = options.include_all;
   info.min_basis = check_options.min_basis;
   info.timeout_ms = check_options.solver.timeout_ms;
   info.rlimit = check_options.solver.rlimit;
   info.all_z3 = check_options.all_z3;
+  info.group_by = options.group_by == "article" ? report::GroupBy::article : report::GroupBy::law;
+  info.counts_only = counts_only && format == "text";
   bool to_terminal = options.output.empty();
-  std::string rendered = format == "json"
-                             ? report::render_json(result, loaded.law, info)
-                             : report::render_text(result, loaded.law, info, to_terminal && global.color_stdout);
+  std::string rendered = render(format, result, loaded.law, info, to_terminal && global.color_stdout);
   if (to_terminal) {
     std::cout << rendered;
   } else {
@@ -135,7 +169,7 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
       return 2;
     }
   }
-  return fails_on(result, fail_on) ? 1 : 0;
+  return fails_on(result, fail_on, info) ? 1 : 0;
 }
 
 int run_test(const TestOptions& options, const GlobalOptions& global) {
@@ -170,27 +204,56 @@ int run_explain(const ExplainOptions& options, const GlobalOptions& global) {
   check::Options check_options;
   check_options.solver.timeout_ms = options.timeout_ms.value_or(loaded.config.timeout_ms.value_or(default_timeout_ms));
   check_options.solver.rlimit = options.rlimit.value_or(loaded.config.rlimit.value_or(0));
-  // Only the provision the id names needs deciding (gap findings name a jurisdiction).
-  std::string provision = options.finding.substr(0, options.finding.find('/'));
-  if (loaded.law.find_provision(provision) >= 0)
-    check_options.only_provision = provision;
+  std::vector<std::string> ids;
+  for (std::size_t start = 0; start <= options.finding.size();) {
+    std::size_t comma = std::min(options.finding.find(',', start), options.finding.size());
+    if (comma > start)
+      ids.push_back(options.finding.substr(start, comma - start));
+    start = comma + 1;
+  }
+  if (ids.empty()) {
+    print_error("E0011", "no finding id in `" + options.finding + "`", {}, global);
+    return 2;
+  }
+  // Only the provision the ids name needs deciding (gap findings name a jurisdiction).
+  std::string provision;
+  for (const auto& id : ids) {
+    std::string named = id.substr(0, id.find('/'));
+    if (loaded.law.find_provision(named) < 0 || (!provision.empty() && provision != named)) {
+      provision.clear();
+      break;
+    }
+    provision = named;
+  }
+  check_options.only_provision = provision;
   Diagnostics diagnostics;
   check::Result result = check::run(loaded.law, check_options, diagnostics);
-  for (const auto& f : result.findings) {
-    if (f.id == options.finding) {
-      std::cout << report::render_explain(f, loaded.law, global.color_stdout);
-      return 0;
+  std::vector<const check::Finding*> found;
+  for (const auto& id : ids) {
+    auto it = std::find_if(result.findings.begin(), result.findings.end(),
+                           [&](const check::Finding& f) { return f.id == id; });
+    if (it != result.findings.end()) {
+      found.push_back(&*it);
+      continue;
     }
+    std::vector<std::string> known;
+    for (const auto& f : result.findings)
+      known.push_back(f.id);
+    std::vector<std::string> notes;
+    if (auto suggestion = closest(id, known))
+      notes.push_back("did you mean `" + *suggestion + "`?");
+    notes.emplace_back("finding ids are provision/right/test, as listed by `siracusa check`");
+    print_error("E0011", "no finding `" + id + "`", notes, global);
+    return 2;
   }
-  std::vector<std::string> ids;
-  for (const auto& f : result.findings)
-    ids.push_back(f.id);
-  std::vector<std::string> notes;
-  if (auto suggestion = closest(options.finding, ids))
-    notes.push_back("did you mean `" + *suggestion + "`?");
-  notes.emplace_back("finding ids are provision/right/test, as listed by `siracusa check`");
-  print_error("E0011", "no finding `" + options.finding + "`", notes, global);
-  return 2;
+  if (options.format == "json") {
+    report::ReportInfo info = report_info(loaded);
+    std::cout << report::render_explain_json(found, loaded.law, info);
+    return 0;
+  }
+  for (std::size_t i = 0; i < found.size(); ++i)
+    std::cout << (i > 0 ? "\n" : "") << report::render_explain(*found[i], loaded.law, global.color_stdout);
+  return 0;
 }
 
 } // namespace siracusa::cli

@@ -5,6 +5,7 @@
 #include "model/loader.hpp"
 #include "model/model.hpp"
 #include "options.hpp"
+#include "report/report.hpp"
 
 #include <functional>
 #include <optional>
@@ -53,6 +54,11 @@ struct CheckOptions {
   std::optional<unsigned> rlimit;
   std::optional<unsigned> jobs;
   bool all_z3 = false;
+  report::Filters filters;  // --right, --law, --criterion, --verdict, --strength
+  std::string group_by;     // law (default) or article
+  bool counts_only = false; // -q
+  std::string baseline;     // a previous JSON report
+  bool timestamp = false;   // say when the report was made
 };
 
 struct TestOptions {
@@ -83,7 +89,8 @@ struct SuggestOptions {
 };
 
 struct ExplainOptions {
-  std::string finding;
+  std::string finding;         // one id, or several separated by commas
+  std::string format = "text"; // text or json
   std::vector<std::string> paths;
   LawOptions law;
   std::optional<unsigned> timeout_ms;

@@ -91,7 +91,7 @@ bool load(const std::vector<std::string>& paths, const LawOptions& law, const Gl
 std::string time_note(const model::Model& base, const amend::Outcome& outcome) {
   std::string out = outcome.as_of ? "as of " + model::civil_from_days(*outcome.as_of) +
                                         (outcome.as_of_given ? "" : " (the latest date the corpus gives)")
-                                  : std::string("no dates in the corpus: every provision read as in force");
+                                  : std::string("no dates in the corpus: everything it holds is read as in force");
   auto names = [&](const std::vector<int>& list) {
     std::string s;
     for (std::size_t i = 0; i < list.size(); ++i)

@@ -33,7 +33,13 @@ struct KeySpec {
 const std::vector<KeySpec>& specs() {
   static const std::vector<KeySpec> keys = {
       {"corpus", "paths", Kind::paths, {}, 0, 0, "a list of files or folders (strings)"},
-      {"check", "format", Kind::choice, {"text", "json"}, 0, 0, "\"text\" or \"json\""},
+      {"check",
+       "format",
+       Kind::choice,
+       {"text", "json", "html", "markdown", "sarif"},
+       0,
+       0,
+       "\"text\", \"json\", \"html\", \"markdown\" or \"sarif\""},
       {"check", "timeout_ms", Kind::number, {}, 1, 86'400'000, "a number of milliseconds from 1 to 86400000"},
       {"check", "rlimit", Kind::number, {}, 0, 4'294'967'295LL, "a number from 0 (no limit) to 4294967295"},
       {"check", "jobs", Kind::number, {}, 0, 1024, "a number of threads from 0 (one per core) to 1024"},

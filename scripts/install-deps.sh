@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-dev libz3-dev libspdlog-dev libtomlplusplus-dev catch2 libcli11-dev nlohmann-json3-dev
+  # Tests only: the HTML report in a headless browser (skipped when absent).
+  chromium
 )
 # `--fuzz`: also clang and its libFuzzer runtime, for scripts/fuzz.sh (the sanitizer build
 # of scripts/test.sh uses gcc's ASan and UBSan and needs nothing more).

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <fstream>
 #include <random>
+#include <regex>
+#include <set>
 #include <sstream>
 
 #include <sys/wait.h>
@@ -143,6 +145,20 @@ Run run_in(const fs::path& folder, const std::string& arguments, const std::stri
                      "timeout 60 " + binary() + " " + arguments);
 }
 
+std::vector<std::map<std::string, std::string>> html_elements(const std::string& html, const std::string& name) {
+  static const std::regex attribute(R"re(([a-zA-Z][\w-]*)(?:="([^"]*)")?)re");
+  std::regex tag("<" + name + R"re(((?:\s[^>]*)?)>)re");
+  std::vector<std::map<std::string, std::string>> out;
+  for (std::sregex_iterator it(html.begin(), html.end(), tag), end; it != end; ++it) {
+    std::string attributes = (*it)[1].str();
+    std::map<std::string, std::string> element;
+    for (std::sregex_iterator a(attributes.begin(), attributes.end(), attribute); a != end; ++a)
+      element[(*a)[1].str()] = (*a)[2].str();
+    out.push_back(std::move(element));
+  }
+  return out;
+}
+
 namespace {
 
 using nlohmann::json;
@@ -199,6 +215,11 @@ void validate_at(const json& value, const json& schema, const json& root, const 
   }
   if (schema.contains("minimum") && value.is_number() && value.get<double>() < schema["minimum"].get<double>())
     problems.push_back(where + ": below minimum");
+  if (schema.contains("maximum") && value.is_number() && value.get<double>() > schema["maximum"].get<double>())
+    problems.push_back(where + ": above maximum");
+  if (schema.contains("pattern") && value.is_string() &&
+      !std::regex_search(value.get<std::string>(), std::regex(schema["pattern"].get<std::string>())))
+    problems.push_back(where + ": " + value.dump() + " does not match " + schema["pattern"].dump());
   if (value.is_object()) {
     if (schema.contains("required"))
       for (const auto& key : schema["required"])
@@ -211,7 +232,17 @@ void validate_at(const json& value, const json& schema, const json& root, const 
       else if (schema.contains("additionalProperties") && schema["additionalProperties"].is_boolean() &&
                !schema["additionalProperties"].get<bool>())
         problems.push_back(where + ": unexpected property " + key);
+      else if (schema.contains("additionalProperties") && schema["additionalProperties"].is_object())
+        validate_at(item, schema["additionalProperties"], root, where + "." + key, problems);
     }
+  }
+  if (value.is_array() && schema.contains("minItems") && value.size() < schema["minItems"].get<std::size_t>())
+    problems.push_back(where + ": fewer than " + schema["minItems"].dump() + " items");
+  if (value.is_array() && schema.value("uniqueItems", false)) {
+    std::set<std::string> seen;
+    for (const auto& item : value)
+      if (!seen.insert(item.dump()).second)
+        problems.push_back(where + ": items are not unique");
   }
   if (value.is_array() && schema.contains("items")) {
     for (std::size_t i = 0; i < value.size(); ++i)

@@ -62,9 +62,15 @@ std::string source_dir();
 // in `environment` (`NO_COLOR=1`); paths in the arguments are relative to `folder`.
 Run run_in(const std::filesystem::path& folder, const std::string& arguments, const std::string& environment = {});
 
+// The start tags of the elements called `name` in an HTML text, in document order, each
+// as its attributes (values as written, `hidden=""` as an empty value).
+std::vector<std::map<std::string, std::string>> html_elements(const std::string& html, const std::string& name);
+
 // Validates a JSON document against the subset of JSON Schema that
-// docs/findings.schema.json uses (type, properties, required, additionalProperties,
-// items, enum, minimum, $ref to #/definitions). Returns the problems found.
+// docs/findings.schema.json and tests/cli/sarif-2.1.0-subset.schema.json use (type,
+// properties, required, additionalProperties as a boolean or a schema, items, minItems,
+// uniqueItems, enum, minimum, maximum, pattern, $ref to #/definitions). Returns the
+// problems found.
 std::vector<std::string> validate(const nlohmann::json& document, const nlohmann::json& schema);
 
 } // namespace siracusa::testing

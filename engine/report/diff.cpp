@@ -1,5 +1,5 @@
 // The report of a diff: what a change of the law resolves, introduces and changes.
-#include "report/json.hpp"
+#include "report/json_finding.hpp"
 #include "report/report.hpp"
 #include "report/style.hpp"
 #include "report/words.hpp"

@@ -83,20 +83,21 @@ std::string render_explain(const Finding& f, const model::Model& model, bool col
     out +=
         "  " + c.statement + "  [" + model::basis_name(c.basis) + "]  " + style.dim(location_text(c.location)) + "\n";
   if (f.basis)
-    out += "\nrests on:   " + basis_words(f) + "\n";
+    out += "\nrests on:   " + basis_words(f, model) + "\n";
   if (f.verdict == Verdict::may_fail && !f.note.empty())
     out += "note:       " + f.note + "\n";
   if (f.witness && !f.witness->empty())
     out += "\nwitness:    " + witness_sentence(*f.witness) + "\n";
   if (f.verdict == Verdict::not_applicable || f.verdict == Verdict::unassessed)
     return out; // nothing was found, so nothing to cite or recommend
-  if (!f.test->citations.empty()) {
+  auto citations = test_citations(*f.test, model);
+  if (!citations.empty()) {
     out += "\ncitations:\n";
-    for (const auto& c : f.test->citations)
+    for (const auto& c : citations)
       out += "  " + c + "\n";
   }
   if (!f.sources.empty())
-    out += "\nsources:    " + sources_text(f.sources) + "\n";
+    out += "\nsources:    " + sources_text(f.sources, model) + "\n";
   if (!f.test->explanation.empty())
     out += "\nexplanation:    " + f.test->explanation + "\n";
   if (f.strength == model::Strength::presumptive && !f.test->justification.empty())

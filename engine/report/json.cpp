@@ -1,7 +1,10 @@
 // The JSON report: every listed finding with the fields docs/findings.schema.json
-// documents, the counts, and what the run read.
-#include "report/json.hpp"
+// documents, the counts, what the run read (each file with its digest) and how it was
+// asked; and `explain --format json`.
+#include "model/print.hpp"
+#include "report/json_finding.hpp"
 #include "report/report.hpp"
+#include "report/selection.hpp"
 #include "report/words.hpp"
 
 namespace siracusa::report {
@@ -14,6 +17,10 @@ namespace {
 
 ordered_json nullable(const std::string& s) {
   return s.empty() ? ordered_json(nullptr) : ordered_json(s);
+}
+
+ordered_json nullable(const std::optional<std::string>& s) {
+  return s ? ordered_json(*s) : ordered_json(nullptr);
 }
 
 ordered_json sources_json(const std::vector<check::SourcePara>& sources) {
@@ -58,6 +65,30 @@ ordered_json provision_json(const Finding& f) {
 // Whether a recommendation applies: only where something may be wrong.
 bool recommends(Verdict v) {
   return v == Verdict::fails || v == Verdict::may_fail || v == Verdict::undetermined;
+}
+
+ordered_json filters_json(const Filters& filters) {
+  return {{"rights", filters.rights},
+          {"laws", filters.laws},
+          {"criteria", filters.criteria},
+          {"verdicts", filters.verdicts},
+          {"strengths", filters.strengths}};
+}
+
+ordered_json tool_json(const ReportInfo& info) {
+  return {{"name", "siracusa"},
+          {"version", info.version},
+          {"options",
+           {{"include_passes", info.include_passes},
+            {"include_all", info.include_all},
+            {"timeout_ms", info.timeout_ms},
+            {"rlimit", info.rlimit},
+            {"all_z3", info.all_z3},
+            {"min_basis", model::basis_name(info.min_basis)},
+            {"as_of", nullable(info.as_of)},
+            {"filters", filters_json(info.filters)},
+            {"baseline", info.baseline ? ordered_json(info.baseline->file) : ordered_json(nullptr)}}},
+          {"generated", nullable(info.generated)}};
 }
 
 } // namespace
@@ -111,28 +142,47 @@ ordered_json finding_json(const Finding& f) {
   return j;
 }
 
-bool listed(const Finding& f, const ReportInfo& info) {
-  if (f.verdict == Verdict::not_applicable)
-    return info.include_all;
-  if (f.verdict == Verdict::passes)
-    return info.include_all || info.include_passes;
-  return true;
+ordered_json entry_json(const Entry& e) {
+  ordered_json j = finding_json(*e.finding);
+  if (e.review) {
+    const Review& r = *e.review;
+    auto at = check::location_of(r.span);
+    j["review"] = {{"status", review_status_name(r.status)},
+                   {"reason", r.reason},
+                   {"by", r.by},
+                   {"date", nullable(r.date)},
+                   {"verdict", nullable(r.verdict)},
+                   {"current", review_current(r, *e.finding)},
+                   {"file", at.file},
+                   {"line", at.line},
+                   {"column", at.column}};
+  }
+  if (e.change == Change::added) {
+    j["change"] = {{"kind", "new"}, {"was", nullptr}};
+  } else if (e.change == Change::changed && e.was) {
+    j["change"] = {
+        {"kind", "changed"},
+        {"was", {{"verdict", e.was->verdict}, {"strength", e.was->strength}, {"basis", nullable(e.was->basis)}}}};
+  }
+  return j;
 }
 
 std::string render_json(const check::Result& result, const model::Model& model, const ReportInfo& info) {
+  Selection selection = select(result, info);
   ordered_json root;
-  root["tool"] = {{"name", "siracusa"},
-                  {"version", info.version},
-                  {"options",
-                   {{"include_passes", info.include_passes},
-                    {"include_all", info.include_all},
-                    {"timeout_ms", info.timeout_ms},
-                    {"rlimit", info.rlimit},
-                    {"all_z3", info.all_z3},
-                    {"min_basis", model::basis_name(info.min_basis)}}}};
+  root["tool"] = tool_json(info);
+  ordered_json files = ordered_json::array();
+  if (info.files.empty()) {
+    for (const auto& name : model.files)
+      files.push_back({{"path", name}, {"sha256", nullptr}});
+  } else {
+    for (const auto& file : info.files)
+      files.push_back({{"path", file.path}, {"sha256", nullable(file.sha256)}});
+  }
   root["inputs"] = {{"origin", info.origin},
                     {"rule_base", info.rule_base},
-                    {"files", model.files},
+                    {"rule_base_digest", nullable(info.rule_base_digest)},
+                    {"files", files},
                     {"rights", model.rights.size()},
                     {"tests", model.tests.size()},
                     {"laws", model.laws.size()},
@@ -140,9 +190,8 @@ std::string render_json(const check::Result& result, const model::Model& model, 
   root["as_of"] = info.as_of ? ordered_json(*info.as_of) : ordered_json(nullptr);
   root["amendments"] = {{"applied", info.amendments_applied}, {"drafts_not_applied", info.drafts_not_applied}};
   ordered_json findings = ordered_json::array();
-  for (const auto& f : result.findings)
-    if (listed(f, info))
-      findings.push_back(finding_json(f));
+  for (const auto& e : selection.listed)
+    findings.push_back(entry_json(e));
   root["findings"] = findings;
   const auto& s = result.summary;
   root["summary"] = {{"provisions", s.provisions},     {"tests", s.tests},
@@ -150,6 +199,40 @@ std::string render_json(const check::Result& result, const model::Model& model, 
                      {"may_fail", s.may_fail},         {"passes", s.passes},
                      {"undetermined", s.undetermined}, {"not_applicable", s.not_applicable},
                      {"unassessed", s.unassessed}};
+  root["listing"] = {
+      {"listed", selection.listed.size()}, {"not_asked", selection.not_asked}, {"filtered_out", selection.filtered_out},
+      {"unchanged", selection.unchanged},  {"gone", selection.gone},           {"reviewed", selection.reviewed},
+      {"contested", selection.contested}};
+  return root.dump(2) + "\n";
+}
+
+std::string render_explain_json(const std::vector<const Finding*>& findings, const model::Model& model,
+                                const ReportInfo& info) {
+  ordered_json list = ordered_json::array();
+  for (const Finding* f : findings) {
+    ordered_json item;
+    item["finding"] = finding_json(*f);
+    item["condition"] = nullable(f->test->condition);
+    ordered_json facts = ordered_json::array();
+    int index = f->provision ? model.find_provision(f->provision->id) : -1;
+    if (index >= 0) {
+      for (const auto& stated : model.provisions[static_cast<std::size_t>(index)].facts) {
+        auto at = check::location_of(stated.value.span);
+        facts.push_back({{"fact", model.facts[static_cast<std::size_t>(stated.fact)].name},
+                         {"value", model::to_text(stated.value, model)},
+                         {"basis", model::basis_name(stated.basis)},
+                         {"inherited", stated.inherited},
+                         {"file", at.file},
+                         {"line", at.line},
+                         {"column", at.column}});
+      }
+    }
+    item["stated_facts"] = facts;
+    list.push_back(item);
+  }
+  ordered_json root;
+  root["tool"] = {{"name", "siracusa"}, {"version", info.version}};
+  root["explained"] = list;
   return root.dump(2) + "\n";
 }
 

@@ -1,6 +1,8 @@
-// The text report: findings by law and provision, what fails first; the analyst's work
-// list apart; the duties; the tests that found something, each explained once; counts.
+// The text report: findings by law and provision (or by ICCPR article), what fails first;
+// the analyst's work list apart; the duties; the tests that found something, each
+// explained once; counts, with what filters and the baseline left out.
 #include "report/report.hpp"
+#include "report/selection.hpp"
 #include "report/style.hpp"
 #include "report/words.hpp"
 
@@ -38,41 +40,150 @@ std::string upper(std::string s) {
   return s;
 }
 
-bool before(const Finding* a, const Finding* b) {
-  auto key = [](const Finding* f) {
-    return std::make_tuple(verdict_rank(f->verdict), static_cast<int>(f->strength), f->test->id, f->id);
-  };
-  return key(a) < key(b);
-}
-
-void finding_text(std::string& out, const Finding& f, const Style& style, const std::string& indent) {
+void finding_text(std::string& out, const Entry& e, const model::Model& model, const Style& style,
+                  const std::string& indent) {
+  const Finding& f = *e.finding;
   out += indent + style.verdict(f.verdict) + "  " + model::strength_name(f.strength) + "  " +
          (f.right.empty() ? "-" : f.right) + "  " + f.test->id + "  [" + model::criterion_name(f.test->criterion) +
          "]\n";
   std::string inner = indent + "    ";
   out += inner + f.test->title + "\n";
-  if (f.conflict) {
-    const auto& c = *f.conflict;
-    out += inner + "conflicts with: " + c.other + " (" + c.modality + " vs " + c.other_modality + " `" + c.act +
-           "`); " +
-           (c.prevails.empty() ? std::string("no rule says which prevails") : c.prevails + " prevails by " + c.rule) +
-           "\n";
-  }
+  if (e.change != Change::none)
+    out += inner + style.bold(change_words(e.change, e.was)) + "\n";
+  if (e.review)
+    out += inner + "review: " + review_sentence(*e.review, f) + "\n";
+  if (f.conflict)
+    out += inner + "conflict: " + conflict_sentence(*f.conflict) + "\n";
   for (const auto& c : f.because)
     out += inner + "because: " + c.statement + "  " + style.dim(location_text(c.location)) + "\n";
   if (f.basis)
-    out += inner + "rests on: " + basis_words(f) + "\n";
+    out += inner + "rests on: " + basis_words(f, model) + "\n";
   if (f.witness && !f.witness->empty())
     out += inner + "witness: " + witness_sentence(*f.witness) + "\n";
   if (!f.note.empty())
     out += inner + "note: " + f.note + "\n";
+  if (f.good_practice)
+    out += inner + "(recommended good practice, not a Covenant obligation)\n";
   // Nothing was found to be wrong: nothing to cite as evidence or to recommend.
   if (f.verdict == Verdict::passes || f.verdict == Verdict::not_applicable || f.verdict == Verdict::unassessed)
     return;
-  if (f.sources.size() > 0)
-    out += inner + "sources: " + sources_text(f.sources) + "\n";
+  if (!f.sources.empty())
+    out += inner + "sources: " + sources_text(f.sources, model) + "\n";
   if (!f.test->recommendation.empty())
     out += inner + "recommendation: " + f.test->recommendation + "\n";
+}
+
+std::string provision_line(const check::ProvisionInfo& p, const Style& style) {
+  return "provision " + style.bold(p.id) + (p.title.empty() ? "" : " — " + p.title) + "  " +
+         style.dim(location_text(p.location));
+}
+
+void by_law(std::string& out, const std::vector<const Entry*>& entries, const model::Model& model, const Style& style) {
+  std::map<std::string, std::map<std::string, std::vector<const Entry*>>> laws;
+  for (const Entry* e : entries)
+    laws[e->finding->provision->law][e->finding->provision->id].push_back(e);
+  for (const auto& [law_id, provisions] : laws) {
+    const Finding& any = *provisions.begin()->second.front()->finding;
+    out += "\n" + style.bold(law_id) + " — " + any.provision->law_title + " (" + any.provision->level + ", " +
+           any.jurisdiction + ")\n";
+    for (auto [provision_id, findings] : provisions) {
+      out += "  " + provision_line(*findings.front()->finding->provision, style) + "\n";
+      std::sort(findings.begin(), findings.end(), reading_order);
+      for (const Entry* e : findings)
+        finding_text(out, *e, model, style, "    ");
+    }
+  }
+}
+
+void duties_text(std::string& out, std::vector<const Entry*> duties, const model::Model& model, const Style& style) {
+  if (duties.empty())
+    return;
+  std::sort(duties.begin(), duties.end(), reading_order);
+  out += "\n" + style.bold("Positive obligations: duties a law must implement") + "\n";
+  std::map<std::string, std::vector<const Entry*>> by_jurisdiction;
+  for (const Entry* e : duties)
+    by_jurisdiction[e->finding->jurisdiction].push_back(e);
+  for (const auto& [jurisdiction, findings] : by_jurisdiction) {
+    out += "  " + style.bold(jurisdiction) + "\n";
+    for (const Entry* e : findings)
+      finding_text(out, *e, model, style, "    ");
+  }
+}
+
+void by_article_text(std::string& out, const std::vector<const Entry*>& entries, const model::Model& model,
+                     const Style& style) {
+  for (const auto& group : by_article(entries, model)) {
+    out += "\n" +
+           style.bold(group.right.empty()
+                          ? std::string("Findings tied to no article")
+                          : "Article " + group.article + (group.title.empty() ? "" : " — " + group.title)) +
+           "\n";
+    // Within an article, provision by provision in the order their first finding is read.
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<const Entry*>> by_subject;
+    for (const Entry* e : group.entries) {
+      const Finding& f = *e->finding;
+      std::string subject = f.provision ? f.provision->id : "duty of " + f.jurisdiction;
+      if (by_subject.count(subject) == 0)
+        order.push_back(subject);
+      by_subject[subject].push_back(e);
+    }
+    for (const auto& subject : order) {
+      const Finding& first = *by_subject[subject].front()->finding;
+      out += "  " + (first.provision ? provision_line(*first.provision, style) : style.bold(subject)) + "\n";
+      for (const Entry* e : by_subject[subject])
+        finding_text(out, *e, model, style, "    ");
+    }
+  }
+}
+
+void work_list_text(std::string& out, const std::vector<const Entry*>& work, const Style& style) {
+  if (work.empty())
+    return;
+  out += "\n" + style.bold("Analyst's work list") +
+         " — the provision touches the test's subject but leaves unstated a fact the test needs\n";
+  std::map<std::string, std::vector<const Entry*>> by_subject;
+  for (const Entry* e : work)
+    by_subject[e->finding->provision ? e->finding->provision->id : e->finding->jurisdiction].push_back(e);
+  for (const auto& [subject, entries] : by_subject) {
+    const Finding& first = *entries.front()->finding;
+    out += "  " + style.bold(subject) +
+           (first.provision ? "  " + style.dim(location_text(first.provision->location)) : std::string()) + "\n";
+    for (const Entry* e : entries) {
+      const Finding& f = *e->finding;
+      out += "    " + (f.right.empty() ? std::string("-") : f.right) + "  " + f.test->id + ": " + question(f) + "\n";
+      if (e->review)
+        out += "      review: " + review_sentence(*e->review, f) + "\n";
+    }
+  }
+}
+
+void tests_text(std::string& out, const std::vector<const Entry*>& entries, const model::Model& model,
+                const Style& style) {
+  std::map<std::string, const check::TestInfo*> found_by;
+  for (const Entry* e : entries)
+    if (e->finding->verdict == Verdict::fails || e->finding->verdict == Verdict::may_fail)
+      found_by[e->finding->test->id] = e->finding->test.get();
+  if (found_by.empty())
+    return;
+  out += "\n" + style.bold("The tests behind these findings") + "\n";
+  for (const auto& [id, test] : found_by) {
+    out += "  " + style.bold(id) + " — " + test->title + " [" + model::criterion_name(test->criterion) + ", " +
+           strength_words(test->strength) + "]\n";
+    if (!test->explanation.empty())
+      out += "    " + test->explanation + "\n";
+    if (test->strength == model::Strength::presumptive && !test->justification.empty())
+      out += "    The State would have to show: " + test->justification + "\n";
+    for (const auto& e : test->exceptions)
+      out += "    Acceptable where: " + e + "\n";
+    auto citations = test_citations(*test, model);
+    if (!citations.empty()) {
+      out += "    cites: ";
+      for (std::size_t i = 0; i < citations.size(); ++i)
+        out += (i > 0 ? "; " : "") + citations[i];
+      out += "\n";
+    }
+  }
 }
 
 } // namespace
@@ -84,6 +195,7 @@ std::string Style::verdict(Verdict v) const {
 
 std::string render_text(const check::Result& result, const model::Model& model, const ReportInfo& info, bool color) {
   Style style{color};
+  Selection selection = select(result, info);
   std::string out;
   out += style.bold("Siracusa " + info.version) + " — " + std::to_string(model.provisions.size()) + " provisions, " +
          std::to_string(model.tests.size()) + " tests (" + info.origin + ")\n";
@@ -91,6 +203,8 @@ std::string render_text(const check::Result& result, const model::Model& model, 
     out += "rule base:";
     for (const auto& r : info.rule_base)
       out += " " + r;
+    if (!info.rule_base_digest.empty())
+      out += " " + style.dim("(sha256 " + info.rule_base_digest.substr(0, 16) + ")");
     out += "\n";
   }
   if (!info.time_note.empty())
@@ -98,85 +212,40 @@ std::string render_text(const check::Result& result, const model::Model& model, 
   if (info.min_basis != model::Basis::assessment)
     out += std::string("only facts whose basis is ") +
            (info.min_basis == model::Basis::text ? "the text of the law" : "the text or its practice") + "\n";
-  // Findings by law, then provision; the work list and duties apart.
-  std::map<std::string, std::map<std::string, std::vector<const Finding*>>> by_law;
-  std::vector<const Finding*> duties;
-  std::vector<const Finding*> work;
-  std::map<std::string, const check::TestInfo*> found_by;
-  for (const auto& f : result.findings) {
-    if (!listed(f, info))
-      continue;
-    if (f.verdict == Verdict::unassessed)
-      work.push_back(&f);
-    else if (f.provision)
-      by_law[f.provision->law][f.provision->id].push_back(&f);
+  if (info.filters.any())
+    out += style.bold("filtered:") + " " + filter_words(info.filters) + " — " + std::to_string(selection.filtered_out) +
+           " findings left out (still counted in the summary)\n";
+  if (info.baseline)
+    out += style.bold("baseline:") + " " + info.baseline->file + " — listing what is new or changed; " +
+           std::to_string(selection.unchanged) + " unchanged findings left out, " + std::to_string(selection.gone) +
+           " findings of the baseline no longer listed\n";
+
+  if (!info.counts_only) {
+    std::vector<const Entry*> provisions;
+    std::vector<const Entry*> duties;
+    std::vector<const Entry*> work;
+    for (const auto& e : selection.listed) {
+      if (e.finding->verdict == Verdict::unassessed)
+        work.push_back(&e);
+      else if (info.group_by == GroupBy::article)
+        provisions.push_back(&e); // duties go under their article too
+      else if (e.finding->provision)
+        provisions.push_back(&e);
+      else
+        duties.push_back(&e);
+    }
+    if (info.group_by == GroupBy::article)
+      by_article_text(out, provisions, model, style);
     else
-      duties.push_back(&f);
-    if (f.verdict == Verdict::fails || f.verdict == Verdict::may_fail)
-      found_by[f.test->id] = f.test.get();
+      by_law(out, provisions, model, style);
+    duties_text(out, duties, model, style);
+    work_list_text(out, work, style);
+    std::vector<const Entry*> all;
+    for (const auto& e : selection.listed)
+      all.push_back(&e);
+    tests_text(out, all, model, style);
   }
-  for (const auto& [law_id, provisions] : by_law) {
-    const auto& any = *provisions.begin()->second.front()->provision;
-    out += "\n" + style.bold(law_id) + " — " + any.law_title + " (" + any.level + ", " +
-           provisions.begin()->second.front()->jurisdiction + ")\n";
-    for (auto [provision_id, findings] : provisions) {
-      const auto& p = *findings.front()->provision;
-      out += "  provision " + style.bold(provision_id) + (p.title.empty() ? "" : " — " + p.title) + "  " +
-             style.dim(location_text(p.location)) + "\n";
-      std::sort(findings.begin(), findings.end(), before);
-      for (const Finding* f : findings)
-        finding_text(out, *f, style, "    ");
-    }
-  }
-  if (!duties.empty()) {
-    std::sort(duties.begin(), duties.end(), before);
-    out += "\n" + style.bold("Positive obligations: duties a law must implement") + "\n";
-    std::map<std::string, std::vector<const Finding*>> by_jurisdiction;
-    for (const Finding* f : duties)
-      by_jurisdiction[f->jurisdiction].push_back(f);
-    for (const auto& [jurisdiction, findings] : by_jurisdiction) {
-      out += "  " + style.bold(jurisdiction) + "\n";
-      for (const Finding* f : findings) {
-        finding_text(out, *f, style, "    ");
-        if (f->good_practice)
-          out += "        (recommended good practice, not a Covenant obligation)\n";
-      }
-    }
-  }
-  if (!work.empty()) {
-    out += "\n" + style.bold("Analyst's work list") +
-           " — the provision touches the test's subject but leaves unstated a fact the test needs\n";
-    std::map<std::string, std::vector<const Finding*>> by_subject;
-    for (const Finding* f : work)
-      by_subject[f->provision ? f->provision->id : f->jurisdiction].push_back(f);
-    for (const auto& [subject, findings] : by_subject) {
-      const Finding& first = *findings.front();
-      out += "  " + style.bold(subject) +
-             (first.provision ? "  " + style.dim(location_text(first.provision->location)) : std::string()) + "\n";
-      for (const Finding* f : findings)
-        out +=
-            "    " + (f->right.empty() ? std::string("-") : f->right) + "  " + f->test->id + ": " + question(*f) + "\n";
-    }
-  }
-  if (!found_by.empty()) {
-    out += "\n" + style.bold("The tests behind these findings") + "\n";
-    for (const auto& [id, test] : found_by) {
-      out += "  " + style.bold(id) + " — " + test->title + " [" + model::criterion_name(test->criterion) + ", " +
-             strength_words(test->strength) + "]\n";
-      if (!test->explanation.empty())
-        out += "    " + test->explanation + "\n";
-      if (test->strength == model::Strength::presumptive && !test->justification.empty())
-        out += "    The State would have to show: " + test->justification + "\n";
-      for (const auto& e : test->exceptions)
-        out += "    Acceptable where: " + e + "\n";
-      if (!test->citations.empty()) {
-        out += "    cites: ";
-        for (std::size_t i = 0; i < test->citations.size(); ++i)
-          out += (i > 0 ? "; " : "") + test->citations[i];
-        out += "\n";
-      }
-    }
-  }
+
   const auto& s = result.summary;
   std::size_t by_strength[3] = {0, 0, 0};
   for (const auto& f : result.findings)
@@ -190,10 +259,13 @@ std::string render_text(const check::Result& result, const model::Model& model, 
          std::to_string(s.undetermined) + ", " + style.verdict(Verdict::unassessed) + " " +
          std::to_string(s.unassessed) + ", " + style.verdict(Verdict::passes) + " " + std::to_string(s.passes) + ", " +
          style.verdict(Verdict::not_applicable) + " " + std::to_string(s.not_applicable) + "\n";
-  std::size_t hidden =
-      (info.include_all || info.include_passes ? 0 : s.passes) + (info.include_all ? 0 : s.not_applicable);
-  if (hidden > 0)
-    out += style.dim("(" + std::to_string(hidden) +
+  out += "Listed: " + std::to_string(selection.listed.size()) + " findings";
+  if (selection.reviewed > 0)
+    out += ", " + std::to_string(selection.reviewed) + " of them reviewed by an analyst (" +
+           std::to_string(selection.contested) + " contested)";
+  out += "\n";
+  if (selection.not_asked > 0)
+    out += style.dim("(" + std::to_string(selection.not_asked) +
                      " findings that pass or do not apply are not listed; --include-passes or --include-all lists "
                      "them)") +
            "\n";

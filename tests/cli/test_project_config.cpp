@@ -199,7 +199,7 @@ TEST_CASE("a value of the wrong kind or out of range is E0008 at the value", "[c
   for (const Bad& b : std::vector<Bad>{
            {"[corpus]\npaths = []\n", "siracusa.toml:2:9"},
            {"[corpus]\npaths = [\"\"]\n", "siracusa.toml:2:10"},
-           {"[check]\nformat = \"sarif\"\n", "siracusa.toml:2:10"},
+           {"[check]\nformat = \"xml\"\n", "siracusa.toml:2:10"},
            {"[check]\ntimeout_ms = 0\n", "siracusa.toml:2:14"},
            {"[check]\ntimeout_ms = 86400001\n", "siracusa.toml:2:14"},
            {"[check]\ntimeout_ms = 2.5\n", "siracusa.toml:2:14"},

@@ -11,6 +11,7 @@
 #include "support.hpp"
 
 #include "check/check.hpp"
+#include "report/metadata.hpp"
 #include "report/report.hpp"
 
 #include <catch2/catch.hpp>
@@ -107,6 +108,9 @@ TEST_CASE("golden findings: every case's JSON report matches its expected file",
 
       auto result = check::run(model, options, diagnostics);
       REQUIRE_FALSE(diagnostics.has_errors());
+      // As `siracusa check` gives them: each file with its digest, the rule base's digest.
+      info.files = report::digest_inputs(model, findings_root());
+      info.rule_base_digest = report::rule_base_digest(info.files, model);
       std::string actual = report::render_json(result, model, info);
 
       auto problems = validate(nlohmann::json::parse(actual), schema);
