@@ -5,6 +5,7 @@
 #include "check/check.hpp"
 #include "check/expectations.hpp"
 #include "diag/suggest.hpp"
+#include "model/print.hpp"
 #include "model/resolve.hpp"
 #include "progress.hpp"
 #include "report/report.hpp"
@@ -81,6 +82,9 @@ report::ReportInfo report_info(const Loaded& loaded) {
     info.amendments_applied.push_back(loaded.base.amendments[static_cast<std::size_t>(a)].id);
   for (int a : loaded.outcome.drafts_not_applied)
     info.drafts_not_applied.push_back(loaded.base.amendments[static_cast<std::size_t>(a)].id);
+  for (const auto& p : loaded.law.parameters)
+    if (p.value)
+      info.parameters.push_back({p.id, model::to_text(*p.value, loaded.law), p.set_by});
   return info;
 }
 

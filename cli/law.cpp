@@ -1,9 +1,14 @@
 #include "law.hpp"
 #include "progress.hpp"
 
+#include "diag/suggest.hpp"
+#include "model/print.hpp"
+#include "model/types.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 namespace siracusa::cli {
@@ -32,6 +37,82 @@ bool drafts_of(const model::Model& base, const std::vector<std::string>& files, 
     }
   }
   return true;
+}
+
+// A value of siracusa.toml's [parameters] in the parameter's own type; nullopt when it
+// does not fit.
+std::optional<std::int64_t> parameter_value(const model::Type& type, const std::string& text) {
+  if (type.kind == model::Type::Kind::boolean) {
+    if (text == "yes" || text == "true")
+      return 1;
+    if (text == "no" || text == "false")
+      return 0;
+    return std::nullopt;
+  }
+  if (type.kind == model::Type::Kind::date)
+    return amend::parse_day(text);
+  if (type.kind != model::Type::Kind::integer)
+    return std::nullopt;
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9')
+    ++digits;
+  if (digits == 0 || digits > 12)
+    return std::nullopt;
+  std::string unit = text.substr(digits);
+  unit.erase(0, unit.find_first_not_of(' '));
+  std::string wanted = type.unit == model::Unit::none ? "" : model::unit_name(type.unit);
+  // `1 day` as well as `2 days`.
+  if (unit != wanted && !(wanted.size() > 1 && unit + "s" == wanted))
+    return std::nullopt;
+  return std::stoll(text.substr(0, digits));
+}
+
+// siracusa.toml's values for the rule base's parameters (E0020 for a name the rule base
+// does not declare, or a value of another type).
+bool set_parameters(model::Model& model, const ProjectConfig& config, const GlobalOptions& global) {
+  Diagnostics diagnostics;
+  for (const auto& setting : config.parameters) {
+    int index = model.find_parameter(setting.name);
+    if (index < 0) {
+      auto& d = diagnostics.error("E0020", setting.name_span, "the rule base has no parameter `" + setting.name + "`");
+      std::vector<std::string> names;
+      for (const auto& p : model.parameters)
+        names.push_back(p.id);
+      if (auto near = closest(setting.name, names))
+        d.notes.push_back({{}, "did you mean `" + *near + "`?"});
+      else if (names.empty())
+        d.notes.push_back({{}, "the rule base declares no parameter"});
+      else {
+        std::string list;
+        for (const auto& name : names)
+          list += (list.empty() ? "`" : ", `") + name + "`";
+        d.notes.push_back({{}, "the rule base's parameters are " + list});
+      }
+      continue;
+    }
+    auto& parameter = model.parameters[static_cast<std::size_t>(index)];
+    if (!parameter.value)
+      continue;
+    auto value = parameter_value(parameter.value->type, setting.value);
+    if (!value) {
+      diagnostics.error("E0020", setting.span,
+                        "`" + setting.value + "` is not a value of parameter `" + setting.name + "`, which is " +
+                            model::describe(parameter.value->type) + " (now `" +
+                            model::to_text(*parameter.value, model) + "`)");
+      continue;
+    }
+    auto replaced = std::make_shared<model::Expr>(*parameter.value);
+    replaced->number = *value;
+    parameter.value = replaced;
+    // As the user would name it from here, so that the report does not carry the
+    // machine's folder layout.
+    std::error_code error;
+    auto relative = std::filesystem::relative(config.file, error);
+    parameter.set_by = error || relative.empty() ? config.file.string() : relative.string();
+  }
+  if (diagnostics.size() > 0)
+    print_diagnostics(diagnostics, global);
+  return !diagnostics.has_errors();
 }
 
 } // namespace
@@ -78,6 +159,8 @@ bool load(const std::vector<std::string>& paths, const LawOptions& law, const Gl
     print_diagnostics(diagnostics, global);
     return false;
   }
+  if (!set_parameters(loaded.base, loaded.config, global))
+    return false;
   if (loaded.base.tests.empty()) {
     if (progress)
       progress->finish();

@@ -146,6 +146,26 @@ class ConfigReader {
   void read(const toml::table& root, ProjectConfig& config) {
     for (auto&& [key, value] : root) {
       std::string name(key.str());
+      if (name == "parameters" && value.is_table()) {
+        // The rule base names its parameters: they are checked once it is read.
+        for (auto&& [inner_key, inner_value] : *value.as_table()) {
+          std::string text;
+          if (auto s = inner_value.value<std::string>())
+            text = *s;
+          else if (inner_value.is_integer())
+            text = std::to_string(*inner_value.value<std::int64_t>());
+          else if (inner_value.is_boolean())
+            text = *inner_value.value<bool>() ? "yes" : "no";
+          else {
+            invalid(inner_value, "a parameter's value is a number with its unit as a string (\"3 days\"), a "
+                                 "number, a date (\"2020-01-01\") or true/false");
+            continue;
+          }
+          config.parameters.push_back({std::string(inner_key.str()), text, span_of(file_, inner_key.source()),
+                                       span_of(file_, inner_value.source())});
+        }
+        continue;
+      }
       auto tables = table_names();
       if (std::find(tables.begin(), tables.end(), name) == tables.end()) {
         unknown(key, "", name, value.is_table());

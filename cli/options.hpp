@@ -27,6 +27,15 @@ struct ProjectConfig {
   std::optional<bool> strict;           // lint.strict
   std::optional<std::string> as_of;     // `[check] as_of = "YYYY-MM-DD"`: the day the law is read as of
   std::optional<std::string> min_basis; // `[check] min_basis`: facts on a weaker basis are unstated
+  // `[parameters] name = "3 days"`: another value for a threshold the rule base names,
+  // checked against the rule base once it is read.
+  struct ParameterSetting {
+    std::string name;
+    std::string value; // as written: `3 days`, `2`, `yes`, `2020-01-01`
+    Span name_span;    // the key, for an unknown name
+    Span span;         // the value, for a value of another type
+  };
+  std::vector<ParameterSetting> parameters;
 };
 
 // Reads the nearest siracusa.toml at or above `start`. Its problems are diagnostics

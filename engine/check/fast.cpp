@@ -279,6 +279,8 @@ class Evaluator {
       }
       return Abstract::of(tri_of(property == RightProperty::derogable ? right_.derogable : right_.absolute));
     }
+    case ExprKind::parameter:
+      return eval(*model_.parameters[static_cast<std::size_t>(e.index())].value);
     case ExprKind::law_level:
       return reading_.level ? *reading_.level : Abstract::members(all_members(model_.level));
     case ExprKind::not_:
@@ -767,11 +769,13 @@ std::vector<Abstract> samples(const Abstract& a, const FactValue* stated, const 
   }
 }
 
-void integer_constants(const Expr& e, std::vector<std::int64_t>& out) {
+void integer_constants(const Model& model, const Expr& e, std::vector<std::int64_t>& out) {
   if (e.kind == ExprKind::integer || e.kind == ExprKind::date)
     out.push_back(e.number);
+  if (e.kind == ExprKind::parameter)
+    integer_constants(model, *model.parameters[static_cast<std::size_t>(e.index())].value, out);
   for (const auto& child : e.children)
-    integer_constants(*child, out);
+    integer_constants(model, *child, out);
 }
 
 std::string show(const Abstract& a, const Type& type) {
@@ -1016,7 +1020,7 @@ std::optional<solve::Decision> FastPath::decide(const Provision& provision, cons
 
   // Sample readings of the open facts the condition reads.
   std::vector<std::int64_t> constants;
-  integer_constants(condition, constants);
+  integer_constants(model_, condition, constants);
   std::vector<int> open;
   std::vector<std::vector<Abstract>> choices;
   std::size_t combinations = 1;

@@ -174,6 +174,9 @@ int Model::find_test(const std::string& id) const {
 int Model::find_fact(const std::string& name) const {
   return index_by(facts, name, [](const FactDecl& f) { return f.name; });
 }
+int Model::find_parameter(const std::string& id) const {
+  return index_by(parameters, id, [](const Parameter& p) { return p.id; });
+}
 int Model::find_provision(const std::string& id) const {
   return index_by(provisions, id, [](const Provision& p) { return p.id; });
 }

@@ -35,6 +35,7 @@ enum class ExprKind {
   attribute,      // children[0] is a person, `index` the attribute
   right_property, // `index`: see RightProperty
   law_level,
+  parameter, // `index` into Model::parameters: a named threshold of the rule base
   // operators
   not_,
   neg,
@@ -217,6 +218,19 @@ struct Test {
   bool applies_to(int right) const;
 };
 
+// A threshold the rule base names rather than writes into a condition (a notice period, a
+// number of founders), with the authority for it; a project may set another value in
+// siracusa.toml.
+struct Parameter {
+  std::string id;
+  std::string title;
+  std::string explanation;
+  ExprPtr value; // a constant
+  std::vector<Citation> citations;
+  std::string set_by; // empty: the rule base; else where its value was replaced
+  Span span;
+};
+
 // ---- laws ---------------------------------------------------------------------------------
 
 enum class Level { constitution = 0, constitutional_law = 1, code = 2, law = 3, bylaw = 4 };
@@ -377,6 +391,7 @@ struct Model {
   std::vector<Act> acts;
   std::vector<Right> rights;
   std::vector<Test> tests;
+  std::vector<Parameter> parameters;
   std::vector<Jurisdiction> jurisdictions;
   std::vector<Law> laws;
   std::vector<Provision> provisions;
@@ -386,6 +401,7 @@ struct Model {
 
   int find_right(const std::string& id) const;
   int find_test(const std::string& id) const;
+  int find_parameter(const std::string& id) const;
   int find_fact(const std::string& name) const;
   int find_provision(const std::string& id) const;
   int find_law(const std::string& id) const;

@@ -131,6 +131,8 @@ class Printer {
                                                                       : "right.absolute";
     case ExprKind::law_level:
       return "law.level";
+    case ExprKind::parameter:
+      return e.text;
     case ExprKind::not_:
       return "not " + print(*e.children.front(), 4);
     case ExprKind::neg:

@@ -361,6 +361,12 @@ class Resolver {
       t.span = where;
       if (declare_name(tests_, "test", name, static_cast<int>(model_.tests.size()), where))
         model_.tests.push_back(std::move(t));
+    } else if (node.kind == "parameter") {
+      Parameter p;
+      p.id = name;
+      p.span = where;
+      if (declare_name(parameters_, "parameter", name, static_cast<int>(model_.parameters.size()), where))
+        model_.parameters.push_back(std::move(p));
     } else if (node.kind == "jurisdiction") {
       Jurisdiction j;
       j.id = name;
@@ -493,7 +499,40 @@ class Resolver {
     }
   }
 
+  // A parameter's value is a constant: a number with its unit, a date or yes/no.
+  void resolve_parameter(const ast::Block& node) {
+    int index = own_index(parameters_, node.name);
+    if (index < 0)
+      return;
+    auto& parameter = model_.parameters[static_cast<std::size_t>(index)];
+    Clauses clauses = collect(node.clauses, "parameter", node.name);
+    if (auto* c = clauses.first("title"))
+      parameter.title = get_if<ast::StringLit>(c->value)->joined();
+    if (auto* c = clauses.first("explanation"))
+      parameter.explanation = get_if<ast::StringLit>(c->value)->joined();
+    parameter.citations = citations(clauses);
+    auto* c = clauses.first("value");
+    if (!c) {
+      missing(node, "parameter", "value");
+      return;
+    }
+    ExprContext context;
+    context.file = current_file_;
+    ExprPtr value = expression(*get_if<ast::Expression>(c->value), context, nullptr);
+    bool constant =
+        value->kind == ExprKind::integer || value->kind == ExprKind::boolean || value->kind == ExprKind::date;
+    if (!constant && !value->type.is_error()) {
+      diagnostics_.error("E0204", value->span, "a parameter's value is a number (with its unit), a date or yes/no");
+      return;
+    }
+    parameter.value = value;
+  }
+
   void resolve_vocabulary(const ast::Block& node) {
+    if (node.kind == "parameter") {
+      resolve_parameter(node);
+      return;
+    }
     if (node.kind != "document")
       return;
     int index = own_index(documents_, node.name);
@@ -1768,6 +1807,18 @@ class Resolver {
       Variable person{"person", Type::person(), context.implicit_person.back()};
       return attribute_of(variable_expr(person, where), node.name, where);
     }
+    if (context.allow_facts && parameters_.count(node.name)) {
+      int index = lookup(parameters_, "parameter", node.name, where, "E0203");
+      if (index < 0)
+        return error_expr(where);
+      const auto& parameter = model_.parameters[static_cast<std::size_t>(index)];
+      if (!parameter.value)
+        return error_expr(where); // reported where it is declared
+      auto e = make(ExprKind::parameter, parameter.value->type, where);
+      e->number = index;
+      e->text = parameter.id;
+      return e;
+    }
     if (context.allow_facts && facts_.count(node.name)) {
       int index = lookup(facts_, "fact", node.name, where, "E0203");
       if (index < 0)
@@ -2071,7 +2122,7 @@ class Resolver {
   std::vector<std::size_t> order_; // the order in which files are visited
   const ParsedFile* parsed_ = nullptr;
   std::map<std::string, Entry> enums_, attributes_, facts_, duties_, acts_, documents_, rights_, tests_, jurisdictions_,
-      laws_, provisions_, amendments_;
+      laws_, provisions_, amendments_, parameters_;
   std::map<int, Basis> laws_basis_; // a law's `basis:`, the default of its provisions
 };
 

@@ -193,6 +193,14 @@ std::vector<std::pair<std::string, std::string>> run_facts(const ReportInfo& inf
   if (!base.empty() || !info.rule_base_digest.empty())
     facts.emplace_back("Rule base",
                        base + (info.rule_base_digest.empty() ? "" : " (SHA-256 " + info.rule_base_digest + ")"));
+  {
+    std::string set;
+    for (const auto& p : info.parameters)
+      if (!p.set_by.empty())
+        set += (set.empty() ? "" : ", ") + p.id + " = " + p.value;
+    if (!set.empty())
+      facts.emplace_back("Parameters set by the project", set);
+  }
   facts.emplace_back("Law in force", info.as_of ? "as of " + *info.as_of : std::string("as the files state it"));
   facts.emplace_back("Facts read", info.min_basis == model::Basis::assessment ? "on every basis"
                                    : info.min_basis == model::Basis::practice

@@ -189,6 +189,10 @@ std::string render_json(const check::Result& result, const model::Model& model, 
                     {"provisions", model.provisions.size()}};
   root["as_of"] = info.as_of ? ordered_json(*info.as_of) : ordered_json(nullptr);
   root["amendments"] = {{"applied", info.amendments_applied}, {"drafts_not_applied", info.drafts_not_applied}};
+  ordered_json parameters = ordered_json::array();
+  for (const auto& p : info.parameters)
+    parameters.push_back({{"id", p.id}, {"value", p.value}, {"set_by", nullable(p.set_by)}});
+  root["parameters"] = parameters;
   ordered_json findings = ordered_json::array();
   for (const auto& e : selection.listed)
     findings.push_back(entry_json(e));

@@ -40,6 +40,13 @@ struct Filters {
 
 enum class GroupBy { law, article };
 
+// A threshold of the rule base as this run used it.
+struct ParameterInfo {
+  std::string id;
+  std::string value;  // as an analyst writes it: `5 days`
+  std::string set_by; // empty: the rule base; else the siracusa.toml that replaced it
+};
+
 struct ReportInfo {
   std::string version;
   std::string origin;                 // arguments, siracusa.toml, bundled corpus
@@ -59,6 +66,7 @@ struct ReportInfo {
   model::Basis min_basis = model::Basis::assessment;
   // What the report says of the day and the amendments (`as_of` above is the day).
   std::string time_note;
+  std::vector<ParameterInfo> parameters;
   std::vector<std::string> amendments_applied;
   std::vector<std::string> drafts_not_applied;
   Filters filters;

@@ -209,6 +209,9 @@ std::string render_text(const check::Result& result, const model::Model& model, 
   }
   if (!info.time_note.empty())
     out += info.time_note + "\n";
+  for (const auto& p : info.parameters)
+    if (!p.set_by.empty())
+      out += "parameter " + p.id + " = " + p.value + " (set by " + p.set_by + ")\n";
   if (info.min_basis != model::Basis::assessment)
     out += std::string("only facts whose basis is ") +
            (info.min_basis == model::Basis::text ? "the text of the law" : "the text or its practice") + "\n";

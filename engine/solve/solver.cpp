@@ -389,6 +389,8 @@ struct Engine::Impl {
     }
     case ExprKind::law_level:
       return scalar(*level);
+    case ExprKind::parameter:
+      return encode(*model.parameters[static_cast<std::size_t>(e.index())].value, env, polarity);
     case ExprKind::not_:
       return scalar(!*encode(*e.children.front(), env, flip(polarity)).scalar);
     case ExprKind::neg:

@@ -16,6 +16,7 @@ const std::vector<BlockClauses>& block_clauses() {
         "cites", "explanation", "recommendation"},
        {}},
       {"jurisdiction", "a", {"title", "original_title", "reported_absent"}, {}},
+      {"parameter", "a", {"value", "title", "explanation", "cites"}, {}},
       {"law",
        "a",
        {"title", "original_title", "jurisdiction", "level", "adopted", "effective", "repealed", "expires", "source",

@@ -226,10 +226,14 @@ TEST_CASE("every clause in the keyword table is a clause of its block in the gra
 
 TEST_CASE("docs/language.md lists the clauses of the keyword table", "[suggest][keywords]") {
   std::string doc = read_file(source_dir() + "/docs/language.md");
-  const std::map<std::string, std::string> rules = {
-      {"document", "doc_clause"},       {"right", "right_clause"}, {"test", "test_clause"},
-      {"jurisdiction", "juris_clause"}, {"law", "law_clause"},     {"provision", "provision_clause"},
-      {"amendment", "amendment_clause"}};
+  const std::map<std::string, std::string> rules = {{"document", "doc_clause"},
+                                                    {"right", "right_clause"},
+                                                    {"test", "test_clause"},
+                                                    {"jurisdiction", "juris_clause"},
+                                                    {"law", "law_clause"},
+                                                    {"provision", "provision_clause"},
+                                                    {"amendment", "amendment_clause"},
+                                                    {"parameter", "parameter_clause"}};
   for (const auto& block : syntax::block_clauses()) {
     DYNAMIC_SECTION(block.block) {
       std::string rule = rules.at(std::string(block.block));
