@@ -181,7 +181,7 @@ std::variant<Invocation, int> parse_arguments(int argc, char** argv) {
   diff_cmd->add_option("paths", run.diff.paths, "Files or folders; default as for check");
   add_law_options(*diff_cmd, run.diff.law);
   diff_cmd->add_option("--to", run.diff.to, "Compare the law as of --as-of with the law as of this day, YYYY-MM-DD");
-  diff_cmd->add_option("--format", run.diff.format, "text (default) or json");
+  diff_cmd->add_option("--format", run.diff.format, "text (default), json, markdown or html");
   diff_cmd->add_option("-o,--output", run.diff.output, "Write the report to FILE (written whole, or not at all)");
   diff_cmd->add_option("--timeout-ms", diff_timeout, "Solver time limit per query (check.timeout_ms)");
   diff_cmd->add_option("-j,--jobs", diff_jobs, "Worker threads (default: one per core; check.jobs)");
@@ -354,8 +354,9 @@ std::variant<Invocation, int> parse_arguments(int argc, char** argv) {
         whole_number("--jobs", test_jobs, 0, 1024, "a number of threads from 0 (one per core) to 1024", error);
   } else if (command == diff_cmd) {
     run.command = Command::diff;
-    if (!run.diff.format.empty() && run.diff.format != "text" && run.diff.format != "json")
-      return usage_error("`--format` takes text or json, not `" + run.diff.format + "`");
+    if (!run.diff.format.empty() && run.diff.format != "text" && run.diff.format != "json" &&
+        run.diff.format != "markdown" && run.diff.format != "html")
+      return usage_error("`--format` takes text, json, markdown or html, not `" + run.diff.format + "`");
     run.diff.timeout_ms =
         whole_number("--timeout-ms", diff_timeout, 1, 86'400'000, "a number of milliseconds from 1 to 86400000", error);
     run.diff.jobs =

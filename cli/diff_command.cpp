@@ -94,8 +94,15 @@ int run_diff(const DiffOptions& options, const GlobalOptions& global) {
   info.before_note = time_note(loaded.base, before_outcome);
   info.after_note = time_note(loaded.base, after_outcome);
   bool to_terminal = options.output.empty();
-  std::string rendered = format == "json" ? report::render_diff_json(diff, info)
-                                          : report::render_diff_text(diff, info, to_terminal && global.color_stdout);
+  std::string rendered;
+  if (format == "json")
+    rendered = report::render_diff_json(diff, info);
+  else if (format == "markdown")
+    rendered = report::render_diff_markdown(diff, info, before, after);
+  else if (format == "html")
+    rendered = report::render_diff_html(diff, info, before, after);
+  else
+    rendered = report::render_diff_text(diff, info, to_terminal && global.color_stdout);
   if (to_terminal) {
     std::cout << rendered;
   } else {

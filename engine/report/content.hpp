@@ -90,6 +90,13 @@ std::vector<std::pair<std::string, std::string>> run_facts(const ReportInfo& inf
 std::vector<InputFile> input_files(const ReportInfo& info, const model::Model& model);
 // The titles of the jurisdictions whose laws the report covers, in the model's order.
 std::vector<std::string> jurisdiction_titles(const model::Model& model);
+// One finding laid out in full, as the report of `check` shows it; the report of `diff`
+// shows its findings the same way.
+void html_finding(std::string& out, const Entry& entry, const model::Model& model);
+void markdown_finding(std::string& out, const Entry& entry, const model::Model& model);
+// The HTML reports' inline style sheet.
+const char* html_style_sheet();
+
 // The report's title: with the jurisdiction's title when it covers one.
 std::string report_title(const model::Model& model);
 

@@ -405,6 +405,14 @@ void about_section(std::string& out, const ReportInfo& info, const model::Model&
 
 } // namespace
 
+void html_finding(std::string& out, const Entry& entry, const model::Model& model) {
+  finding_card(out, entry, model);
+}
+
+const char* html_style_sheet() {
+  return style_sheet;
+}
+
 std::string render_html(const check::Result& result, const model::Model& model, const ReportInfo& info) {
   Selection selection = select(result, info);
   std::vector<const Entry*> findings;

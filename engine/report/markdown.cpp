@@ -96,6 +96,10 @@ void finding_md(std::string& out, const Entry& entry, const model::Model& model)
 
 } // namespace
 
+void markdown_finding(std::string& out, const Entry& entry, const model::Model& model) {
+  finding_md(out, entry, model);
+}
+
 std::string render_markdown(const check::Result& result, const model::Model& model, const ReportInfo& info) {
   Selection selection = select(result, info);
   std::vector<const Entry*> findings;

@@ -100,6 +100,12 @@ struct DiffInfo {
 
 std::string render_diff_json(const amend::Diff& diff, const DiffInfo& info);
 std::string render_diff_text(const amend::Diff& diff, const DiffInfo& info, bool color);
+// The diff as a document to circulate with a bill: each finding laid out as in the report
+// of `check`, resolved ones read in the law before, the others in the law after.
+std::string render_diff_markdown(const amend::Diff& diff, const DiffInfo& info, const model::Model& before,
+                                 const model::Model& after);
+std::string render_diff_html(const amend::Diff& diff, const DiffInfo& info, const model::Model& before,
+                             const model::Model& after);
 
 // `explain --format json`: the findings as in the JSON report, each with the test's
 // condition and the facts its provision states.

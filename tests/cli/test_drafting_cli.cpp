@@ -220,3 +220,55 @@ TEST_CASE("suggest finds the smallest change, honours fixed facts and weights, a
       has(none.out, "cannot clear opinions_act.registry/opinion/restricts_absolute: the test reads none of the facts"));
   CHECK(sir("suggest meetings_act.nothing law.sir", dir).status == 2);
 }
+
+TEST_CASE("diff --format markdown and html lay out the same lists as the JSON, each finding in full",
+          "[cli][drafting]") {
+  TempDir dir;
+  write_corpus(dir);
+  auto json = nlohmann::json::parse(sir("diff --format json --amend drafts/reform.sir law.sir", dir).out);
+  Run markdown = sir("diff --format markdown --amend drafts/reform.sir law.sir", dir);
+  INFO(markdown.err);
+  CHECK(markdown.status == 1); // as for every format: something new fails
+  // Each list of the JSON is the section of that name, finding for finding, in order.
+  auto section_of = [](const std::string& text, const std::string& heading, const std::string& next) {
+    auto begin = text.find(heading);
+    auto end = next.empty() ? std::string::npos : text.find(next, begin);
+    return begin == std::string::npos ? std::string() : text.substr(begin, end - begin);
+  };
+  std::string introduced = section_of(markdown.out, "\n## Introduced (", "\n## Resolved (");
+  std::string resolved = section_of(markdown.out, "\n## Resolved (", "\n## Changed (");
+  std::string changed = section_of(markdown.out, "\n## Changed (", "");
+  CHECK(has(introduced, "## Introduced (" + std::to_string(json["introduced"].size()) + ")"));
+  CHECK(has(resolved, "## Resolved (" + std::to_string(json["resolved"].size()) + ")"));
+  CHECK(has(changed, "## Changed (" + std::to_string(json["changed"].size()) + ")"));
+  for (const auto& f : json["introduced"])
+    CHECK(has(introduced, "`" + f["id"].get<std::string>() + "`"));
+  for (const auto& f : json["resolved"])
+    CHECK(has(resolved, "`" + f["id"].get<std::string>() + "`"));
+  for (const auto& c : json["changed"])
+    CHECK(has(changed, "`" + c["after"]["id"].get<std::string>() + "`"));
+  // A resolved finding is shown as it was: it rests on the fact the draft changes.
+  CHECK(has(resolved, "`custodial: yes`"));
+  CHECK(has(markdown.out, "- **Amendments applied:** reform"));
+  CHECK(has(markdown.out, "| Unchanged | " + std::to_string(json["unchanged"].get<int>()) + " |"));
+
+  Run html = sir("diff --format html -o diff.html --amend drafts/reform.sir law.sir", dir);
+  INFO(html.err);
+  CHECK(html.status == 1);
+  std::string page = read_file(dir.path() / "diff.html");
+  CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK_FALSE(has(page, "src=\"http"));
+  CHECK_FALSE(has(page, "href=\"http"));
+  std::vector<std::string> sections;
+  for (const auto& attributes : html_elements(page, "section"))
+    sections.push_back(attributes.at("id"));
+  CHECK(sections == std::vector<std::string>{"introduced", "resolved", "changed"});
+  auto articles = html_elements(page, "article");
+  CHECK(articles.size() == json["introduced"].size() + json["resolved"].size() + json["changed"].size());
+  for (const auto& f : json["introduced"])
+    CHECK(has(page, "<code>" + f["id"].get<std::string>() + "</code>"));
+
+  Run bad = sir("diff --format pdf --amend drafts/reform.sir law.sir", dir);
+  CHECK(bad.status == 2);
+  CHECK(has(bad.err, "`--format` takes text, json, markdown or html, not `pdf`"));
+}
