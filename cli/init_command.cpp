@@ -5,7 +5,7 @@
 #include "commands.hpp"
 
 #include "diag/utf8.hpp"
-#include "syntax/grammar.hpp"
+#include "syntax/keywords.hpp"
 #include "system_error.hpp"
 
 #include <algorithm>

@@ -37,8 +37,7 @@ fs::path TempDir::write(const std::string& name, const std::string& content) con
   return file;
 }
 
-std::unique_ptr<syntax::ParsedFile> parse_text(const std::string& text, Diagnostics& diagnostics,
-                                               const std::string& name) {
+syntax::ParsedFilePtr parse_text(const std::string& text, Diagnostics& diagnostics, const std::string& name) {
   return syntax::parse(std::make_shared<SourceFile>(name, text), diagnostics);
 }
 

@@ -29,8 +29,8 @@ class TempDir {
 };
 
 // Parses one file's text.
-std::unique_ptr<syntax::ParsedFile> parse_text(const std::string& text, Diagnostics& diagnostics,
-                                               const std::string& name = "test.sir");
+syntax::ParsedFilePtr parse_text(const std::string& text, Diagnostics& diagnostics,
+                                 const std::string& name = "test.sir");
 
 // Writes files into a temporary folder and loads them all (names may contain folders).
 struct Loaded {

@@ -1,4 +1,5 @@
 #include "model/loader.hpp"
+#include "syntax/parsed_file.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -140,7 +141,7 @@ class Loader {
         diagnostics_.error("E0001", {}, "cannot read `" + path.generic_string() + "`");
       return std::nullopt;
     }
-    std::unique_ptr<syntax::ParsedFile> parsed;
+    syntax::ParsedFilePtr parsed;
     if (auto ready = preparsed_.find(canonical); ready != preparsed_.end()) {
       diagnostics_.append(ready->second.diagnostics);
       parsed = std::move(ready->second.parsed);
@@ -182,8 +183,8 @@ class Loader {
     return index;
   }
 
-  std::unique_ptr<syntax::ParsedFile> read_and_parse(const fs::path& canonical, const std::string& display,
-                                                     const Span& requested_at, Diagnostics& diagnostics) const {
+  syntax::ParsedFilePtr read_and_parse(const fs::path& canonical, const std::string& display, const Span& requested_at,
+                                       Diagnostics& diagnostics) const {
     // Diagnostics show the display name, not the absolute path.
     auto source = syntax::read_source(canonical.string(), diagnostics, requested_at, options_.limits, display);
     if (!source)
@@ -278,7 +279,7 @@ class Loader {
   std::vector<LoadedFile> files_;
   std::map<fs::path, std::size_t> by_path_;
   struct Preparsed {
-    std::unique_ptr<syntax::ParsedFile> parsed;
+    syntax::ParsedFilePtr parsed;
     Diagnostics diagnostics;
   };
   std::map<fs::path, Preparsed> preparsed_;

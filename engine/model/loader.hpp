@@ -40,7 +40,7 @@ std::optional<std::filesystem::path> expand_root(const std::string& path, const 
 struct LoadedFile {
   std::string display;             // the name shown to users
   std::filesystem::path canonical; // identity of the file
-  std::unique_ptr<syntax::ParsedFile> parsed;
+  syntax::ParsedFilePtr parsed;
   std::vector<std::size_t> imports; // indices into FileSet::files
   std::vector<bool> visible;        // visible[j]: this file imports file j, directly or not, or is j
 };

@@ -1,9 +1,9 @@
 #include "model/resolve.hpp"
 
 #include "diag/suggest.hpp"
-#include "syntax/ast.hpp"
 #include "syntax/grammar.hpp"
 #include "syntax/keywords.hpp"
+#include "syntax/parsed_file.hpp"
 
 #include <algorithm>
 #include <charconv>

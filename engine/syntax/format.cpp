@@ -1,4 +1,5 @@
 #include "syntax/format.hpp"
+#include "syntax/parsed_file.hpp"
 
 #include "diag/utf8.hpp"
 

@@ -4,6 +4,7 @@
 
 #include "syntax/ast.hpp"
 #include "syntax/config.hpp"
+#include "syntax/keywords.hpp"
 
 namespace siracusa::syntax {
 
@@ -13,10 +14,5 @@ BOOST_SPIRIT_DECLARE(declaration_type)
 
 // One top-level declaration (an import, a vocabulary item, a right, a test, a law, ...).
 declaration_type const& declaration();
-
-// The words that start a top-level declaration; the parser resynchronises at them.
-bool is_top_level_keyword(std::string_view word);
-// Every reserved word of the language.
-bool is_reserved_word(std::string_view word);
 
 } // namespace siracusa::syntax

@@ -12,6 +12,11 @@
 
 namespace siracusa::syntax {
 
+// The words that start a top-level declaration; the parser resynchronises at them.
+bool is_top_level_keyword(std::string_view word);
+// Every reserved word of the language.
+bool is_reserved_word(std::string_view word);
+
 struct BlockClauses {
   std::string_view block;                 // the keyword that opens the block: `provision`
   std::string_view article;               // "a" or "an", for messages

@@ -1,4 +1,4 @@
-#include "syntax/parser.hpp"
+#include "syntax/parsed_file.hpp"
 
 #include "diag/utf8.hpp"
 #include "syntax/grammar.hpp"
@@ -14,6 +14,18 @@
 #include <unistd.h>
 
 namespace siracusa::syntax {
+
+void ParsedFileDeleter::operator()(ParsedFile* file) const noexcept {
+  delete file;
+}
+
+const SourcePtr& source_of(const ParsedFile& file) {
+  return file.source;
+}
+
+std::size_t declaration_count(const ParsedFile& file) {
+  return file.ast.declarations.size();
+}
 
 Span ParsedFile::span(const x3::position_tagged& node) const {
   auto [begin, end] = positions_.offsets(node, source->text().begin());
@@ -387,8 +399,8 @@ std::size_t resynchronise(const std::string& text, std::size_t from) {
 
 } // namespace
 
-std::unique_ptr<ParsedFile> parse(SourcePtr source, Diagnostics& diagnostics, const ParseLimits& limits) {
-  auto parsed = std::make_unique<ParsedFile>();
+ParsedFilePtr parse(SourcePtr source, Diagnostics& diagnostics, const ParseLimits& limits) {
+  ParsedFilePtr parsed(new ParsedFile());
   parsed->source = source;
   if (!check_bytes(source, diagnostics, limits))
     return parsed;

@@ -7,8 +7,6 @@
 #pragma once
 
 #include "diag/diagnostics.hpp"
-#include "syntax/ast.hpp"
-#include "syntax/config.hpp"
 
 #include <memory>
 
@@ -21,22 +19,21 @@ struct ParseLimits {
   std::size_t max_expression_depth = 64;
 };
 
-class ParsedFile {
- public:
-  SourcePtr source;
-  ast::File ast;
-
-  Span span(const x3::position_tagged& node) const;
-  // A span covering only the first `length` bytes of a node (e.g. its keyword).
-  Span head(const x3::position_tagged& node, std::size_t length) const;
-
-  PositionStore& positions() { return positions_; }
-
- private:
-  PositionStore positions_;
+// A parsed file: its source, syntax tree and node positions. Defined in
+// syntax/parsed_file.hpp, which only the stages that read the syntax tree include: the
+// tree is made of X3 types, and the later stages, the CLI and most tests do not need them.
+class ParsedFile;
+struct ParsedFileDeleter {
+  void operator()(ParsedFile* file) const noexcept;
 };
+using ParsedFilePtr = std::unique_ptr<ParsedFile, ParsedFileDeleter>;
 
-std::unique_ptr<ParsedFile> parse(SourcePtr source, Diagnostics& diagnostics, const ParseLimits& limits = {});
+// The file's source text, for callers that do not read its syntax tree.
+const SourcePtr& source_of(const ParsedFile& file);
+// How many top-level declarations parsed.
+std::size_t declaration_count(const ParsedFile& file);
+
+ParsedFilePtr parse(SourcePtr source, Diagnostics& diagnostics, const ParseLimits& limits = {});
 
 // Reads a file from disk; a missing or unreadable file is E0001, one over the size limit
 // E0004 (reported under `display`, the name users see, when given).

@@ -15,7 +15,7 @@ namespace siracusa::fuzz {
 namespace {
 
 struct Linted {
-  std::unique_ptr<syntax::ParsedFile> parsed; // owned by `files` once resolved
+  syntax::ParsedFilePtr parsed; // owned by `files` once resolved
   model::FileSet files;
   model::Model model;
   Diagnostics diagnostics;

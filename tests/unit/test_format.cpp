@@ -2,6 +2,7 @@
 // strings, idempotence, and that formatting never changes the AST.
 #include "syntax/ast_adapted.hpp"
 #include "syntax/format.hpp"
+#include "syntax/parsed_file.hpp"
 #include "syntax/parser.hpp"
 
 #include <boost/fusion/include/at_c.hpp>
@@ -123,7 +124,7 @@ std::string dump(const ast::File& file) {
 }
 
 struct Parsed {
-  std::unique_ptr<syntax::ParsedFile> file;
+  syntax::ParsedFilePtr file;
   std::string errors;
 };
 
