@@ -8,7 +8,7 @@ namespace siracusa::syntax {
 
 const std::vector<BlockClauses>& block_clauses() {
   static const std::vector<BlockClauses> table = {
-      {"document", "a", {"title", "paragraphs", "url"}, {}},
+      {"document", "a", {"title", "paragraphs", "url", "cited as"}, {}},
       {"right", "a", {"article", "title", "derogable", "absolute", "limitation", "aims", "cites"}, {}},
       {"test",
        "a",
