@@ -77,11 +77,13 @@ TEST_CASE("without an enum for level, a law states no level", "[vocabulary][role
 TEST_CASE("a condition reads law.level only when levels are declared", "[vocabulary][roles]") {
   const std::string test = "right r {\n  article: 1\n  title: \"R\"\n}\n"
                            "test t {\n  applies to: r\n  criterion: legality\n  strength: concern\n"
-                           "  fails when: law.level == municipal\n  cites: doc para 1\n}\n";
+                           "  fails when: law.level == municipal\n  cites: doc para 1\n"
+                           "  explanation: \"e\"\n  recommendation: \"r\"\n}\n";
   auto with_levels = corpus("enum rank for level { federal, municipal }\n" + test);
   INFO(render_all(with_levels.diagnostics, {}));
   CHECK_FALSE(with_levels.diagnostics.has_errors());
-  CHECK(ids_at(corpus(test).diagnostics) == Ids{"E0201@13:15"});
+  // Without levels, `municipal` names nothing either.
+  CHECK(ids_at(corpus(test).diagnostics) == Ids{"E0201@13:15", "E0203@13:28"});
 }
 
 TEST_CASE("the levels' order decides which of two conflicting provisions prevails", "[vocabulary][roles][check]") {
