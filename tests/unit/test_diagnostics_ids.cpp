@@ -290,7 +290,7 @@ TEST_CASE("E0214: an unknown criterion, level or enum role", "[diagnostics]") {
                    .diagnostics) == Ids{"E0214@4:14"});
   CHECK(ids_at(with_base("law l {\n  title: \"A law\"\n  jurisdiction: xx\n  level: statute\n}\n").diagnostics) ==
         Ids{"E0214@5:10"});
-  CHECK(ids_at(with_base("enum e for aimz { a }\n").diagnostics) == Ids{"E0214@2:12"});
+  CHECK(ids_at(with_base("enum e for aimz { a }\n").diagnostics) == Ids{"E0214@2:8"});
 }
 
 TEST_CASE("E0215: a form of value the fact's type does not allow", "[diagnostics]") {
