@@ -159,8 +159,11 @@ std::size_t write_corpus(const Model& rules, const fs::path& rules_folder, const
     std::size_t law = first / spec.provisions_per_law;
     std::ofstream out(folder / ("law_" + std::to_string(law) + ".sir"));
     out << imports << "import \"synthetic.sir\"\n\n";
-    out << "law synthetic_" << law << " {\n  title: \"Synthetic law " << law
-        << "\"\n  jurisdiction: synthetic_land\n  level: " << level_name(static_cast<Level>(law % 5)) << "\n\n";
+    out << "law synthetic_" << law << " {\n  title: \"Synthetic law " << law << "\"\n  jurisdiction: synthetic_land\n";
+    // The levels are the rule base's; a rule base without them has laws without a level.
+    if (rules.level && !rules.level->members.empty())
+      out << "  level: " << rules.level->members[law % rules.level->members.size()] << "\n";
+    out << "\n";
     for (std::size_t p = first; p < std::min(spec.provisions, first + spec.provisions_per_law); ++p)
       out << generator.provision(p) << (p + 1 < std::min(spec.provisions, first + spec.provisions_per_law) ? "\n" : "");
     out << "}\n";

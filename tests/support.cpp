@@ -59,7 +59,9 @@ document doc {
   paragraphs: 1..10
 }
 
-enum aim { public_order, national_security, public_health }
+enum legal_order for level { constitution, constitutional_law, code, law, bylaw }
+enum aim for aims { public_order, national_security, public_health }
+enum qualifier for limitation { prescribed_by_law, necessary }
 enum regime_kind { none, notification, authorisation }
 enum sanction_kind { none, fine, detention }
 

@@ -142,6 +142,8 @@ bool touches_wide_enum(const Expr& e) {
 }
 
 std::uint64_t all_members(const EnumType* e) {
+  if (!e)
+    return 1; // no levels declared: every law is at the one level 0
   std::size_t n = e->members.size();
   return n >= 64 ? ~0ULL : ((1ULL << n) - 1);
 }
@@ -273,8 +275,8 @@ class Evaluator {
       auto property = static_cast<RightProperty>(e.index());
       if (property == RightProperty::aims) {
         std::uint64_t bits = 0;
-        for (int aim : right_.aims)
-          bits |= 1ULL << aim;
+        for (int member : right_.aims)
+          bits |= 1ULL << member;
         return Abstract::set(bits, bits);
       }
       return Abstract::of(tri_of(property == RightProperty::derogable ? right_.derogable : right_.absolute));
@@ -826,7 +828,7 @@ FastPath::FastPath(const Model& model) : model_(model) {
   // there leaves every decision to Z3 (facts are checked per test and per provision).
   for (const auto& attribute : model.attributes)
     model_wide_ = model_wide_ || wide_enum(attribute.type);
-  model_wide_ = model_wide_ || (model.aim && model.aim->members.size() > 64);
+  model_wide_ = model_wide_ || (model.aims_enum && model.aims_enum->members.size() > 64);
   constexpr int variable = 1 << 20; // apart from the ids the resolver gives
   auto node = [](ExprKind kind, Type type) {
     auto e = std::make_shared<Expr>();

@@ -113,31 +113,6 @@ bool Test::applies_to(int right) const {
   return all_rights || std::find(rights.begin(), rights.end(), right) != rights.end();
 }
 
-const char* level_name(Level level) {
-  switch (level) {
-  case Level::constitution:
-    return "constitution";
-  case Level::constitutional_law:
-    return "constitutional_law";
-  case Level::code:
-    return "code";
-  case Level::law:
-    return "law";
-  case Level::bylaw:
-    return "bylaw";
-  }
-  return "?";
-}
-
-std::optional<Level> level_from(const std::string& word) {
-  for (auto l : {Level::constitution, Level::constitutional_law, Level::code, Level::law, Level::bylaw})
-    if (word == level_name(l))
-      return l;
-  if (word == "by_law")
-    return Level::bylaw;
-  return std::nullopt;
-}
-
 const char* modality_name(Deontic::Modality modality) {
   switch (modality) {
   case Deontic::Modality::permits:
@@ -192,6 +167,12 @@ int Model::find_attribute(const std::string& name) const {
 const Document* Model::find_document(const std::string& id) const {
   int i = index_by(documents, id, [](const Document& d) { return d.id; });
   return i < 0 ? nullptr : &documents[static_cast<std::size_t>(i)];
+}
+
+std::string Model::level_name(const Law& law) const {
+  if (!level || law.level < 0 || static_cast<std::size_t>(law.level) >= level->members.size())
+    return "";
+  return level->members[static_cast<std::size_t>(law.level)];
 }
 
 namespace {

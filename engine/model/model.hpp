@@ -99,6 +99,7 @@ struct ParaRange {
 struct Citation {
   std::string kind;      // covenant, general_comment, siracusa, views, document
   std::string reference; // article, comment number, views title, document id
+  std::string document;  // the declared document it refers to (`cited as:` for a form), if any
   std::vector<ParaRange> paras;
   Span span;
   std::string display() const; // "HRC General Comment No. 37, para. 70"
@@ -160,8 +161,8 @@ struct Right {
   std::string title;
   bool derogable = true;
   bool absolute = false;
-  std::vector<std::string> limitation;
-  std::vector<int> aims; // members of enum `aim`
+  std::vector<std::string> limitation; // members of the enum declared `for limitation`
+  std::vector<int> aims;               // members of the enum declared `for aims`
   std::vector<Citation> citations;
   Span span;
 };
@@ -232,10 +233,6 @@ struct Parameter {
 };
 
 // ---- laws ---------------------------------------------------------------------------------
-
-enum class Level { constitution = 0, constitutional_law = 1, code = 2, law = 3, bylaw = 4 };
-const char* level_name(Level level);
-std::optional<Level> level_from(const std::string& word);
 
 // A day, or the range of days a partial date covers when a source gives only the month
 // (`2008-07`) or the year (`2008`). Days since 1970-01-01.
@@ -314,7 +311,9 @@ struct Law {
   std::string title;
   std::string original_title;
   int jurisdiction = -1;
-  Level level = Level::law;
+  // A member of the enum declared `for level`, whose members run from the highest level
+  // to the lowest (a lower index prevails); 0 when the rule base declares no levels.
+  int level = 0;
   Span level_span; // the `level:` clause, cited when a verdict rests on the level
   Dates dates;
   std::vector<SourceRef> sources;
@@ -381,8 +380,11 @@ struct Model {
   // Enums are shared between copies of a model (amended models keep the vocabulary), and
   // a deque keeps their addresses stable for Type::enumeration.
   std::shared_ptr<std::deque<EnumType>> enums = std::make_shared<std::deque<EnumType>>();
-  const EnumType* aim = nullptr;   // the enum named `aim`, if declared
-  const EnumType* level = nullptr; // built in
+  // The enums the rule base declares `for aims`, `for limitation` and `for level`; null
+  // when it declares none.
+  const EnumType* aims_enum = nullptr;
+  const EnumType* limitation = nullptr;
+  const EnumType* level = nullptr;
 
   std::vector<Document> documents;
   std::vector<Attribute> attributes; // of a person
@@ -408,6 +410,8 @@ struct Model {
   int find_duty(const std::string& id) const;
   int find_attribute(const std::string& name) const;
   const Document* find_document(const std::string& id) const;
+  // The name of a law's level; empty when the rule base declares no levels.
+  std::string level_name(const Law& law) const;
 };
 
 // The facts an expression reads and the person attributes it mentions, in index order.

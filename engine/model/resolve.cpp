@@ -21,9 +21,10 @@ using syntax::ParsedFile;
 
 // ---- small helpers --------------------------------------------------------------------
 
-const std::vector<std::string> qualifiers = {
-    "prescribed_by_law", "necessary",  "necessary_in_democratic_society", "strictly_necessary",
-    "not_arbitrary",     "reasonable", "consistent_with_other_rights",    "non_discriminatory"};
+// What an enum may be declared `for`: the clauses and properties that read its members
+// (a right's `aims:` and `right.aims`, a right's `limitation:`, a law's `level:` and
+// `law.level`). The members themselves are the rule base's.
+const std::vector<std::string> enum_roles = {"aims", "limitation", "level"};
 
 const std::vector<std::string> criterion_words = {"legality",        "legitimate_aim",     "necessity",
                                                   "proportionality", "non_discrimination", "positive_obligation",
@@ -31,8 +32,6 @@ const std::vector<std::string> criterion_words = {"legality",        "legitimate
 
 // The words the grammar accepts after a number (engine/syntax/grammar_def.hpp, `unit`).
 const std::vector<std::string> unit_words = {"day", "days", "hour", "hours", "month", "months", "year", "years"};
-
-const std::vector<std::string> level_words = {"constitution", "constitutional_law", "code", "law", "bylaw"};
 
 const std::vector<std::string> strength_words = {"per_se", "presumptive", "concern"};
 
@@ -77,6 +76,7 @@ constexpr std::size_t max_arithmetic_chain = 32; // operators of one `+ - *` cha
 constexpr double max_expansion = 100'000;        // cases of nested element quantifiers
 constexpr std::size_t max_provisions_per_law = 10'000;
 constexpr std::size_t max_enum_members = 1'024;
+constexpr std::size_t max_levels = 64;
 constexpr std::size_t max_person_attributes = 64; // each is a dimension of the person classes
 
 // ---- the resolver --------------------------------------------------------------------
@@ -108,11 +108,6 @@ class Resolver {
   Resolver(const FileSet& files, Diagnostics& diagnostics) : files_(files), diagnostics_(diagnostics) {}
 
   Model run() {
-    auto& level = model_.enums->emplace_back();
-    level.name = "level";
-    level.members = level_words;
-    level.docs.resize(level.members.size());
-    model_.level = &level;
     for (const auto& file : files_.files)
       model_.files.push_back(file.display);
     order_files();
@@ -259,8 +254,19 @@ class Resolver {
     auto& e = model_.enums->emplace_back();
     e.name = node.name.name;
     e.doc = node.doc ? node.doc->joined() : "";
+    std::optional<std::string> role;
+    if (node.role)
+      role = word_from(node.role->word, enum_roles, "enum role", span(*node.role));
     std::set<std::string> seen;
     for (const auto& member : node.members) {
+      // Only a level is read as a word (`level: law`); anywhere else a reserved word would
+      // be taken for the keyword.
+      if (role != "level" && syntax::is_reserved_word(member.name.name)) {
+        diagnostics_
+            .error("E0101", span(member.name), "`" + member.name.name + "` is a reserved word and cannot name a member")
+            .notes.push_back({{}, "only the members of the enum `for level` may be reserved words; rename this one"});
+        continue;
+      }
       if (!seen.insert(member.name.name).second) {
         diagnostics_.error("E0202", span(member.name),
                            "member `" + member.name.name + "` appears twice in enum `" + e.name + "`");
@@ -276,14 +282,28 @@ class Resolver {
       e.members.push_back(member.name.name);
       e.docs.push_back(member.doc ? member.doc->joined() : "");
     }
-    if (e.name == "level") {
-      diagnostics_.error("E0202", span(node.name), "`level` is the built-in enum of hierarchy levels")
-          .notes.push_back({{}, "choose another name"});
+    if (!declare_name(enums_, "enum", e.name, static_cast<int>(model_.enums->size() - 1), span(node.name)) || !role)
+      return;
+    auto [it, first] =
+        roles_.emplace(*role, Entry{static_cast<int>(model_.enums->size() - 1), current_file_, span(*node.role)});
+    if (!first) {
+      diagnostics_.error("E0202", span(*node.role), "a second enum is declared `for " + *role + "`")
+          .notes.push_back({it->second.span, "the first is declared here"});
       return;
     }
-    if (declare_name(enums_, "enum", e.name, static_cast<int>(model_.enums->size() - 1), span(node.name)) &&
-        e.name == "aim")
-      model_.aim = &e;
+    // A law's level is one bit of the fast path's 64-bit sets of members.
+    if (*role == "level" && e.members.size() > max_levels) {
+      diagnostics_.error("E0221", span(node.name),
+                         "enum `" + e.name + "` declares too many levels (the limit is " + std::to_string(max_levels) +
+                             ")");
+      return;
+    }
+    if (*role == "aims")
+      model_.aims_enum = &e;
+    else if (*role == "limitation")
+      model_.limitation = &e;
+    else
+      model_.level = &e;
   }
 
   void declare(const ast::PersonDecl& node) {
@@ -546,6 +566,15 @@ class Resolver {
       missing(node, "document", "title");
     if (auto* c = clauses.first("url"))
       document.url = get_if<ast::StringLit>(c->value)->joined();
+    if (auto* c = clauses.first("cited_as")) {
+      for (const auto& form : get_if<ast::CitationList>(c->value)->items) {
+        std::string key = citation_form(form.kind, form.reference);
+        auto [it, first] = citation_forms_.emplace(key, Entry{index, current_file_, span(form)});
+        if (!first)
+          diagnostics_.error("E0202", span(form), "`" + key + "` already cites another document")
+              .notes.push_back({it->second.span, "declared here"});
+      }
+    }
     if (auto* c = clauses.first("paragraphs")) {
       const auto* p = get_if<ast::ParaSpan>(c->value);
       auto low = number(p->low, span(*p));
@@ -726,7 +755,32 @@ class Resolver {
     ref.paras = paras(node.paras);
     ref.span = span(node);
     check_paras(ref.document, ref.paras, ref.span);
+    if (documents_.count(ref.document))
+      sources_seen_.emplace(current_file_, ref.document);
     return ref;
+  }
+
+  // How a citation form is written in `cited as:` (`general comment 37`); a covenant
+  // citation's article is not part of its form.
+  static std::string citation_form(const std::string& kind, const std::string& reference) {
+    if (kind == "general_comment")
+      return "general comment " + reference;
+    return kind;
+  }
+
+  // A document to quote in a note, from the user's own project: one a `source:` of this
+  // file names, else one this file declares, else one it can see.
+  std::string example_document() const {
+    if (auto it = sources_seen_.find(current_file_); it != sources_seen_.end())
+      return it->second;
+    const std::string* visible = nullptr;
+    for (const auto& [id, entry] : documents_) {
+      if (entry.file == current_file_)
+        return id;
+      if (!visible && files_.files[current_file_].visible[entry.file])
+        visible = &id;
+    }
+    return visible ? *visible : "<document>";
   }
 
   std::vector<Citation> citations(const Clauses& clauses) {
@@ -738,8 +792,12 @@ class Resolver {
         c.reference = node.reference;
         c.paras = paras(node.paras);
         c.span = span(node);
-        if (c.kind == "document")
+        if (c.kind == "document") {
           check_paras(c.reference, c.paras, c.span);
+          c.document = c.reference;
+        } else if (auto it = citation_forms_.find(citation_form(c.kind, c.reference)); it != citation_forms_.end()) {
+          c.document = model_.documents[static_cast<std::size_t>(it->second.index)].id;
+        }
         out.push_back(std::move(c));
       }
     }
@@ -802,20 +860,21 @@ class Resolver {
     if (auto* c = clauses.first("absolute"))
       right.absolute = boolean(*get_if<ast::BoolLit>(c->value));
     if (auto* c = clauses.first("limitation")) {
-      for (const auto& q : get_if<ast::IdentList>(c->value)->items)
-        if (auto word = word_from(q.name, qualifiers, "limitation qualifier", span(q)))
-          right.limitation.push_back(*word);
+      const auto& items = get_if<ast::IdentList>(c->value)->items;
+      if (const EnumType* qualifiers = role_enum(model_.limitation, "limitation", span(*c), items.front().name))
+        for (const auto& q : items)
+          if (qualifiers->index_of(q.name) < 0)
+            unknown_member(q.name, *qualifiers, span(q));
+          else
+            right.limitation.push_back(q.name);
     }
     if (auto* c = clauses.first("aims")) {
-      if (!model_.aim) {
-        diagnostics_.error("E0201", span(*c), "aims need the vocabulary's `enum aim { ... }`, which is not declared");
-      } else {
-        int aim_enum = enums_.at("aim").index;
-        (void)aim_enum;
-        for (const auto& aim : get_if<ast::IdentList>(c->value)->items) {
-          int member = model_.aim->index_of(aim.name);
+      const auto& items = get_if<ast::IdentList>(c->value)->items;
+      if (const EnumType* aims = role_enum(model_.aims_enum, "aims", span(*c), items.front().name)) {
+        for (const auto& item : items) {
+          int member = aims->index_of(item.name);
           if (member < 0)
-            unknown_member(aim.name, *model_.aim, span(aim));
+            unknown_member(item.name, *aims, span(item));
           else
             right.aims.push_back(member);
         }
@@ -824,6 +883,24 @@ class Resolver {
       }
     }
     right.citations = citations(clauses);
+  }
+
+  // The enum the rule base declares `for role`, or null after an E0201 that says how to
+  // declare one (naming an enum that holds the first word, when there is one).
+  const EnumType* role_enum(const EnumType* declared, const std::string& role, const Span& where,
+                            const std::string& word = {}) {
+    if (declared)
+      return declared;
+    auto& d = diagnostics_.error("E0201", where, "no enum is declared `for " + role + "`");
+    for (const auto& e : *model_.enums)
+      if (!word.empty() && e.index_of(word) >= 0) {
+        d.notes.push_back({{},
+                           "`" + word + "` is a member of enum `" + e.name + "`: declare it `enum " + e.name + " for " +
+                               role + " { ... }`"});
+        return nullptr;
+      }
+    d.notes.push_back({{}, "declare the words this clause may use as `enum <name> for " + role + " { ... }`"});
+    return nullptr;
   }
 
   void unknown_member(const std::string& name, const EnumType& e, const Span& where) {
@@ -1001,11 +1078,20 @@ class Resolver {
     }
     if (auto* c = clauses.first("level")) {
       const auto* w = get_if<ast::Word>(c->value);
-      std::string word = w->word == "by_law" ? "bylaw" : w->word;
-      if (auto level = word_from(word, level_words, "level", span(*w)))
-        law.level = *level_from(*level);
+      if (const EnumType* levels = role_enum(model_.level, "level", span(*w), w->word)) {
+        int level = levels->index_of(w->word);
+        if (level >= 0) {
+          law.level = level;
+        } else {
+          auto& d = diagnostics_.error("E0214", span(*w), "unknown level `" + w->word + "`");
+          if (auto suggestion = closest(w->word, levels->members))
+            d.notes.push_back({{}, "did you mean `" + *suggestion + "`?"});
+          d.notes.push_back({roles_.at("level").span, "the levels are " + join(levels->members) +
+                                                          ", declared here in enum `" + levels->name + "`"});
+        }
+      }
       law.level_span = span(*c);
-    } else {
+    } else if (model_.level) {
       missing(node, "law", "level");
     }
     law.dates = dates(clauses, span(node.name));
@@ -1064,8 +1150,8 @@ class Resolver {
     if (provision.sources.empty())
       diagnostics_.error("E0208", span(node.name), "provision `" + provision.id + "` has no source")
           .notes.push_back({{},
-                            "add `source:` with the document and paragraph its facts come from, e.g. "
-                            "`source: kz-ngo-2025 para 45`"});
+                            "add `source:` with the document and paragraph its facts come from, e.g. `source: " +
+                                example_document() + " para 1`"});
     for (const char* modality : {"permits", "obliges", "forbids"}) {
       for (const auto* c : clauses.all(modality)) {
         const auto* node_deontic = get_if<ast::Deontic>(c->value);
@@ -2055,18 +2141,19 @@ class Resolver {
                                                  : "`law.level` can be used only in a test's condition");
           return error_expr(full);
         }
-        base = make(ExprKind::law_level, Type::enumeration_of(model_.level), full);
+        const EnumType* levels = role_enum(model_.level, "level", full);
+        if (!levels)
+          return error_expr(full);
+        base = make(ExprKind::law_level, Type::enumeration_of(levels), full);
       } else {
         if (!context.allow_right) {
           diagnostics_.error("E0204", full, "`right` can be used only in a test's condition");
           return error_expr(full);
         }
         if (property == "aims") {
-          if (!model_.aim) {
-            diagnostics_.error("E0201", full, "`right.aims` needs the vocabulary's `enum aim`");
+          if (!role_enum(model_.aims_enum, "aims", full))
             return error_expr(full);
-          }
-          auto aims = make(ExprKind::right_property, Type::set_of(model_.aim), full);
+          auto aims = make(ExprKind::right_property, Type::set_of(model_.aims_enum), full);
           aims->number = static_cast<int>(RightProperty::aims);
           base = aims;
         } else if (property == "derogable" || property == "absolute") {
@@ -2119,8 +2206,11 @@ class Resolver {
   Diagnostics& diagnostics_;
   Model model_;
   std::size_t current_file_ = 0;
-  std::vector<std::size_t> order_; // the order in which files are visited
+  std::map<std::size_t, std::string> sources_seen_; // a document each file's sources name
+  std::vector<std::size_t> order_;                  // the order in which files are visited
   const ParsedFile* parsed_ = nullptr;
+  std::map<std::string, Entry> citation_forms_; // `cited as:` forms and the documents they cite
+  std::map<std::string, Entry> roles_;          // `for aims`, `for level`, ...: the enum declared for each
   std::map<std::string, Entry> enums_, attributes_, facts_, duties_, acts_, documents_, rights_, tests_, jurisdictions_,
       laws_, provisions_, amendments_, parameters_;
   std::map<int, Basis> laws_basis_; // a law's `basis:`, the default of its provisions

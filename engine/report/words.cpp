@@ -113,15 +113,7 @@ std::string sources_text(const std::vector<check::SourcePara>& sources, const mo
 }
 
 std::string citation_text(const model::Citation& citation, const model::Model& model) {
-  std::string document;
-  if (citation.kind == "document")
-    document = citation.reference;
-  else if (citation.kind == "covenant")
-    document = "iccpr";
-  else if (citation.kind == "general_comment")
-    document = "general-comment-" + citation.reference;
-  else if (citation.kind == "siracusa")
-    document = "siracusa-principles";
+  const std::string& document = citation.document;
   const model::Document* declared = document.empty() ? nullptr : model.find_document(document);
   if (!declared || declared->title.empty())
     return citation.display();

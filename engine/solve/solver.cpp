@@ -97,7 +97,9 @@ struct Engine::Impl {
     for (const auto& attribute : model.attributes)
       attribute_sorts.push_back(attribute.type.kind == Type::Kind::boolean ? ctx.bool_sort() : ctx.int_sort());
     level = ctx.int_const("law!level");
-    solver.add(*level >= 0 && *level <= 4);
+    // The levels are the rule base's (the enum declared `for level`), highest first.
+    int levels = model.level ? static_cast<int>(model.level->members.size()) : 1;
+    solver.add(*level >= 0 && *level < levels);
     fact_scalar.resize(model.facts.size());
     fact_set.resize(model.facts.size());
     fact_function.resize(model.facts.size());
@@ -377,7 +379,7 @@ struct Engine::Impl {
       auto property = static_cast<RightProperty>(e.index());
       if (property == RightProperty::aims) {
         Value v;
-        for (std::size_t i = 0; i < model.aim->members.size(); ++i) {
+        for (std::size_t i = 0; i < model.aims_enum->members.size(); ++i) {
           bool permitted =
               right && std::find(right->aims.begin(), right->aims.end(), static_cast<int>(i)) != right->aims.end();
           v.parts.push_back(ctx.bool_val(permitted));

@@ -300,6 +300,7 @@ struct EnumMember : x3::position_tagged {
 
 struct EnumDecl : x3::position_tagged {
   Identifier name;
+  boost::optional<Word> role; // `for aims`: what the language reads this enum as
   boost::optional<StringLit> doc;
   std::vector<EnumMember> members;
 };

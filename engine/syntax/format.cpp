@@ -307,6 +307,11 @@ class Printer {
     put("enum ");
     put(node.name.name);
     std::size_t header_end = end(node.name);
+    if (node.role) {
+      put(" for ");
+      put(node.role->word);
+      header_end = end(*node.role);
+    }
     if (node.doc) {
       put(" ");
       string_lit(*node.doc);
@@ -575,11 +580,31 @@ class Printer {
       put("fails when");
     else if (node.key == "implements_partially")
       put("implements partially");
+    else if (node.key == "cited_as")
+      put("cited as");
     else
       put(node.key);
     put(": ");
-    boost::apply_visitor([this](const auto& v) { clause_value(v); }, node.value.get());
+    if (node.key == "cited_as")
+      citation_forms(boost::get<ast::CitationList>(node.value.get()));
+    else
+      boost::apply_visitor([this](const auto& v) { clause_value(v); }, node.value.get());
     close(end(node));
+  }
+
+  // `cited as:` names forms without their article or paragraphs.
+  void citation_forms(const ast::CitationList& forms) {
+    for (std::size_t i = 0; i < forms.items.size(); ++i) {
+      const auto& form = forms.items[i];
+      if (i > 0)
+        put(", ");
+      if (form.kind == "general_comment") {
+        put("general comment ");
+        put(form.reference);
+      } else {
+        put(form.kind);
+      }
+    }
   }
 
   void clause_value(const ast::StringLit& v) { string_lit(v); }

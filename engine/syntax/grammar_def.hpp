@@ -178,7 +178,7 @@ inline constexpr std::string_view reserved_words[] = {
     "applies", "criterion", "fails", "when", "requires", "explanation", "recommendation", "reported_absent",
     "jurisdiction", "level", "adopted", "effective", "source", "restricts", "implements", "permits", "obliges",
     "forbids", "rights", "repealed", "expires", "about", "strength", "justification", "unless", "basis", "partially",
-    "nature", "value",
+    "nature", "value", "cited", "as",
     // citations
     "covenant", "art", "general", "comment", "siracusa", "views", "para"};
 
@@ -290,8 +290,8 @@ SIRACUSA_RULE(identifier_text, std::string, "a name")
 SIRACUSA_RULE(identifier, ast::Identifier, "a name")
 SIRACUSA_RULE(word_text, std::string, "a word")
 SIRACUSA_RULE(word, ast::Word, "a word")
-SIRACUSA_RULE(document_id_text, std::string, "a document id such as `kz-ngo-2025`")
-SIRACUSA_RULE(document_id, ast::Identifier, "a document id such as `kz-ngo-2025`")
+SIRACUSA_RULE(document_id_text, std::string, "a document id (lower-case letters, digits and `-`)")
+SIRACUSA_RULE(document_id, ast::Identifier, "a document id (lower-case letters, digits and `-`)")
 SIRACUSA_RULE(member_name, ast::Identifier, "a name")
 SIRACUSA_RULE(all_word, ast::Word, "`all`")
 SIRACUSA_RULE(string_segment, std::string, "a string in double quotes")
@@ -366,7 +366,10 @@ SIRACUSA_RULE(citation, ast::Citation,
               "document id)")
 SIRACUSA_RULE(citations, std::vector<ast::Citation>, "citations separated by `;`")
 SIRACUSA_RULE(citation_list, ast::CitationList, "citations separated by `;`")
-SIRACUSA_RULE(source, ast::Source, "a source such as `kz-ngo-2025 para 45`")
+SIRACUSA_RULE(source, ast::Source, "a source (a document id, `para` and paragraph numbers)")
+SIRACUSA_RULE(citation_form, ast::Citation, "a citation form (`covenant`, `general comment N` or `siracusa`)")
+SIRACUSA_RULE(citation_form_items, std::vector<ast::Citation>, "citation forms separated by `,`")
+SIRACUSA_RULE(citation_forms, ast::CitationList, "citation forms separated by `,`")
 
 // ---- clauses ----------------------------------------------------------------------------
 SIRACUSA_RULE(identifiers, std::vector<ast::Identifier>, "names separated by `,`")
@@ -375,7 +378,7 @@ SIRACUSA_RULE(para_span, ast::ParaSpan, "a paragraph range such as `1..91`")
 SIRACUSA_RULE(deontic, ast::Deontic, "an act, `for` and who it applies to")
 SIRACUSA_RULE(reported_absent, ast::ReportedAbsent, "a duty, `,` and `source:`")
 SIRACUSA_RULE(partial_implementation, ast::PartialImplementation, "a duty and a note in double quotes")
-SIRACUSA_RULE(document_clause, ast::Clause, "a document clause (`title:`, `paragraphs:`, `url:`)")
+SIRACUSA_RULE(document_clause, ast::Clause, "a document clause (`title:`, `paragraphs:`, `url:`, `cited as:`)")
 SIRACUSA_RULE(parameter_clause, ast::Clause, "a parameter clause (`value:`, `title:`, `explanation:`, `cites:`)")
 SIRACUSA_RULE(right_clause, ast::Clause,
               "a right clause (`article:`, `title:`, `derogable:`, `absolute:`, `limitation:`, `aims:`, `cites:`)")
@@ -397,6 +400,7 @@ SIRACUSA_RULE(amendment_clause, ast::Clause, "an amendment clause (`title:`, `ad
 SIRACUSA_RULE(type_expr, ast::TypeExpr,
               "a type (bool, integer, days, years, date, text, set of ..., predicate over person or an enum)")
 SIRACUSA_RULE(enum_member, ast::EnumMember, "an enum member")
+SIRACUSA_RULE(enum_role, ast::Word, "`for` and what the enum lists (`aims`, `limitation` or `level`)")
 SIRACUSA_RULE(enum_decl, ast::EnumDecl, "an enum")
 SIRACUSA_RULE(attribute_decl, ast::AttributeDecl, "an attribute (`name: type`) or `}`")
 SIRACUSA_RULE(person_decl, ast::PersonDecl, "a person block")
@@ -535,6 +539,13 @@ auto const citation_def = (kw("covenant") >> attr(std::string("covenant")) > kw(
                           (kw("views") >> attr(std::string("views")) > string_segment > -paras) |
                           (&document_id_text >> attr(std::string("document")) >> document_id_text >> -paras);
 auto const citations_def = citation % ';';
+// `cited as:` in a document: which of the citation forms above refer to it.
+auto const citation_form_def =
+    (kw("covenant") >> attr(std::string("covenant")) >> attr(std::string()) >> no_paras) |
+    (kw("general") >> attr(std::string("general_comment")) > kw("comment") > digits > no_paras) |
+    (kw("siracusa") >> attr(std::string("siracusa")) >> attr(std::string()) >> no_paras);
+auto const citation_form_items_def = citation_form % ',';
+auto const citation_forms_def = citation_form_items;
 auto const citation_list_def = citations;
 auto const source_def = document_id_text > paras;
 
@@ -566,7 +577,8 @@ auto const effective = clause("effective", partial_date);
 auto const adopted = clause("adopted", partial_date);
 auto const end_of_force = clause("repealed", partial_date) | clause("expires", partial_date);
 
-auto const document_clause_def = title | clause("paragraphs", para_span) | clause("url", string_lit);
+auto const document_clause_def = title | clause("paragraphs", para_span) | clause("url", string_lit) |
+                                 clause2("cited_as", "cited", "as", citation_forms);
 auto const parameter_clause_def = clause("value", expression) | title | clause("explanation", string_lit) | cites;
 auto const right_clause_def = clause("article", article_ref) | title | clause("derogable", boolean) |
                               clause("absolute", boolean) | clause("limitation", ident_list) |
@@ -601,9 +613,12 @@ auto const type_expr_def =
     (&lit('{') >> attr(std::string("inline")) >> no_name >> lit('{') > (identifier % ',') > lit('}')) |
     (&identifier >> attr(std::string("named")) >> identifier >> no_members);
 
-auto const enum_member_def = identifier >> -string_lit;
-auto const enum_decl_def = kw("enum") > identifier > -string_lit > lit('{') > (enum_member % ',') > -lit(',') >
-                           lit('}');
+// A member may be a reserved word (`law` as a level of the legal order); the resolver
+// accepts one only in the enum `for level`, the one enum whose members are read as words.
+auto const enum_member_def = member_name >> -string_lit;
+auto const enum_role_def = kw("for") > word;
+auto const enum_decl_def = kw("enum") > identifier > -enum_role > -string_lit > lit('{') > (enum_member % ',') >
+                           -lit(',') > lit('}');
 auto const attribute_decl_def = identifier > lit(':') > type_expr > x3::matches[kw("protected")] > -string_lit;
 auto const person_decl_def = kw_str("person") > lit('{') > *attribute_decl > lit('}');
 auto const fact_decl_def = kw("fact") > identifier > lit(':') > type_expr > -string_lit;
@@ -645,7 +660,7 @@ auto const expect_decl_def = kw("expect") > x3::matches[kw("no")] > word > -iden
 auto const declaration_body = import_decl | enum_decl | person_decl | fact_decl | duty_decl | act_decl | block_decl |
                               law_decl | amendment_decl | expect_decl;
 
-BOOST_SPIRIT_DEFINE(string_segments, identifiers, citations, one_of_options, arguments)
+BOOST_SPIRIT_DEFINE(string_segments, identifiers, citations, citation_form_items, one_of_options, arguments)
 BOOST_SPIRIT_DEFINE(identifier_text, identifier, word_text, word, document_id_text, document_id, member_name, all_word,
                     string_segment, string_lit, escape, escape_code, unicode_escape, code_point, digits, unit, quantity,
                     date_text, date, partial_date_text, partial_date, boolean_text, boolean, article_text, article_ref)
@@ -656,13 +671,13 @@ BOOST_SPIRIT_DEFINE(expression, implies_expr, or_expr, and_expr, not_expr, not_u
                     pair_binder, differing_attributes)
 BOOST_SPIRIT_DEFINE(value, unknown_text, unknown_value, bound_value, one_of_value, range_value, exact_value, provenance,
                     stated_value)
-BOOST_SPIRIT_DEFINE(para_range, paras, citation, citation_list, source)
+BOOST_SPIRIT_DEFINE(para_range, paras, citation, citation_list, source, citation_form, citation_forms)
 BOOST_SPIRIT_DEFINE(ident_list, para_span, deontic, reported_absent, partial_implementation, document_clause,
                     parameter_clause, right_clause, test_clause, jurisdiction_clause, law_clause, provision_clause,
                     amendment_clause)
-BOOST_SPIRIT_DEFINE(type_expr, enum_member, enum_decl, attribute_decl, person_decl, fact_decl, duty_body, duty_decl,
-                    act_decl, expect_decl, block_decl, provision_decl, law_item, law_decl, change, amends, repeals,
-                    adds_to, amendment_item, amendment_decl, import_decl)
+BOOST_SPIRIT_DEFINE(type_expr, enum_member, enum_role, enum_decl, attribute_decl, person_decl, fact_decl, duty_body,
+                    duty_decl, act_decl, expect_decl, block_decl, provision_decl, law_item, law_decl, change, amends,
+                    repeals, adds_to, amendment_item, amendment_decl, import_decl)
 
 } // namespace grammar
 

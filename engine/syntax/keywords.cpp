@@ -8,7 +8,7 @@ namespace siracusa::syntax {
 
 const std::vector<BlockClauses>& block_clauses() {
   static const std::vector<BlockClauses> table = {
-      {"document", "a", {"title", "paragraphs", "url"}, {}},
+      {"document", "a", {"title", "paragraphs", "url", "cited as"}, {}},
       {"right", "a", {"article", "title", "derogable", "absolute", "limitation", "aims", "cites"}, {}},
       {"test",
        "a",
@@ -61,20 +61,31 @@ std::vector<std::string> spellings(std::string_view clause) {
   return {text, underscored, joined, text.substr(0, space)};
 }
 
-// The closest clause of `block` to `word`, with its distance.
+// The closest clause of `block` to `word`, with its distance. A whole spelling wins a tie
+// with the first word of a two-word clause: `titel` is `title`, not `cited` (`cited as`).
 std::optional<std::pair<std::string, std::size_t>> closest_in(const BlockClauses& block, std::string_view word) {
-  std::vector<std::string> candidates;
-  std::vector<std::string> clause_of; // candidates[i] spells clause_of[i]
-  for (auto clause : block.clauses)
-    for (auto& spelling : spellings(clause)) {
-      candidates.push_back(spelling);
-      clause_of.emplace_back(clause);
+  std::vector<std::string> whole, first_words;
+  std::vector<std::string> whole_of, first_word_of; // whole[i] spells whole_of[i]
+  for (auto clause : block.clauses) {
+    auto all = spellings(clause);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      bool first_word = all.size() > 1 && i + 1 == all.size();
+      (first_word ? first_words : whole).push_back(all[i]);
+      (first_word ? first_word_of : whole_of).emplace_back(clause);
     }
-  auto best = closest(std::string(word), candidates);
-  if (!best)
-    return std::nullopt;
-  auto at = std::find(candidates.begin(), candidates.end(), *best) - candidates.begin();
-  return std::make_pair(clause_of[static_cast<std::size_t>(at)], edit_distance(word, *best));
+  }
+  std::optional<std::pair<std::string, std::size_t>> best;
+  for (auto* list : {&whole, &first_words}) {
+    auto found = closest(std::string(word), *list);
+    if (!found)
+      continue;
+    std::size_t distance = edit_distance(word, *found);
+    if (best && best->second <= distance)
+      continue;
+    auto at = static_cast<std::size_t>(std::find(list->begin(), list->end(), *found) - list->begin());
+    best = std::make_pair((list == &whole ? whole_of : first_word_of)[at], distance);
+  }
+  return best;
 }
 
 } // namespace

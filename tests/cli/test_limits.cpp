@@ -25,7 +25,7 @@ const char* const vocabulary = R"(document doc {
   title: "A source"
   paragraphs: 1..10
 }
-enum regime_kind { none, notification, authorisation }
+enum legal_order for level { constitution, constitutional_law, code, law, bylaw } enum regime_kind { none, notification, authorisation }
 person {
   age: years "Age."
 }

@@ -20,7 +20,7 @@ const char* const rules = R"(document doc {
   title: "A source"
   paragraphs: 1..10
 }
-enum regime_kind { none, notification, authorisation }
+enum legal_order for level { constitution, constitutional_law, code, law, bylaw } enum regime_kind { none, notification, authorisation }
 fact regime: regime_kind "How."
 right art21 {
   article: 21

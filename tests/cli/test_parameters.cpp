@@ -14,7 +14,7 @@ const char* const rules = R"(document doc {
   title: "A source"
   paragraphs: 1..10
 }
-fact notice_days: days "Days of notice required."
+enum legal_order for level { constitution, constitutional_law, code, law, bylaw } fact notice_days: days "Days of notice required."
 right art21 {
   article: 21
   title: "Assembly"

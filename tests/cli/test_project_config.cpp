@@ -18,7 +18,7 @@ const char* const corpus = R"(document doc {
   title: "A source"
   paragraphs: 1..10
 }
-enum regime_kind { none, notification, authorisation }
+enum legal_order for level { constitution, constitutional_law, code, law, bylaw } enum regime_kind { none, notification, authorisation }
 fact regime: regime_kind "How the right is controlled."
 fact precise: bool "Whether the terms are precise."
 right art19 {

@@ -12,7 +12,7 @@ const char* const vocabulary = R"(document doc {
   title: "A source"
   paragraphs: 1..10
 }
-enum regime_kind "How a right is controlled." {
+enum legal_order for level { constitution, constitutional_law, code, law, bylaw } enum regime_kind "How a right is controlled." {
   none,
   notification "Notice is enough.",
   authorisation

@@ -158,7 +158,7 @@ std::string dump(const model::Model& m) {
   };
   for (const auto& l : m.laws) {
     out << "law " << l.id << " " << l.title << " " << l.original_title << " " << l.jurisdiction << " "
-        << model::level_name(l.level) << dates(l.dates);
+        << m.level_name(l) << dates(l.dates);
     for (const auto& f : l.facts)
       out << stated_fact(f);
     for (const auto& s : l.sources)

@@ -29,7 +29,7 @@ std::string dump(const model::Model& m) {
   for (const auto& r : m.rights) {
     out += "right " + r.id + " " + r.article + " " + r.title + (r.derogable ? " derogable" : "") + " aims";
     for (int a : r.aims)
-      out += " " + m.aim->members[static_cast<std::size_t>(a)];
+      out += " " + m.aims_enum->members[static_cast<std::size_t>(a)];
     out += "\n";
   }
   for (const auto& t : m.tests)

@@ -273,6 +273,8 @@ TEST_CASE("E0212: a name that is not a member of the expected enum", "[diagnosti
   CHECK(ids_at(with_base(law_with("regime: authorization")).diagnostics) == Ids{"E0212@10:13"});
   CHECK(ids_at(with_base("right r {\n  article: 1\n  title: \"x\"\n  aims: public_morals\n}\n").diagnostics) ==
         Ids{"E0212@5:9"});
+  CHECK(ids_at(with_base("right r {\n  article: 1\n  title: \"x\"\n  limitation: necesary\n}\n").diagnostics) ==
+        Ids{"E0212@5:15"});
 }
 
 TEST_CASE("E0213: an unknown document or a paragraph it does not have", "[diagnostics]") {
@@ -281,15 +283,14 @@ TEST_CASE("E0213: an unknown document or a paragraph it does not have", "[diagno
   CHECK(ids_at(with_base(law_with("source: doc para 3..12")).diagnostics) == Ids{"E0213@10:13"});
 }
 
-TEST_CASE("E0214: an unknown criterion, level or qualifier", "[diagnostics]") {
+TEST_CASE("E0214: an unknown criterion, level or enum role", "[diagnostics]") {
   CHECK(ids_at(with_base(
                    "test t {\n  applies to: art19\n  criterion: necesity\n  fails when: precise\n"
                    "  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n")
                    .diagnostics) == Ids{"E0214@4:14"});
   CHECK(ids_at(with_base("law l {\n  title: \"A law\"\n  jurisdiction: xx\n  level: statute\n}\n").diagnostics) ==
         Ids{"E0214@5:10"});
-  CHECK(ids_at(with_base("right r {\n  article: 1\n  title: \"x\"\n  limitation: necesary\n}\n").diagnostics) ==
-        Ids{"E0214@5:15"});
+  CHECK(ids_at(with_base("enum e for aimz { a }\n").diagnostics) == Ids{"E0214@2:8"});
 }
 
 TEST_CASE("E0215: a form of value the fact's type does not allow", "[diagnostics]") {

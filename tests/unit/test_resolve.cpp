@@ -148,7 +148,7 @@ TEST_CASE("set literals take their enum from the context or their members", "[re
   REQUIRE(loaded.diagnostics.size() == 0);
   const auto& set = *condition(loaded).children[1];
   CHECK(set.kind == model::ExprKind::set_literal);
-  CHECK(set.type == model::Type::set_of(loaded.model.aim));
+  CHECK(set.type == model::Type::set_of(loaded.model.aims_enum));
   CHECK(set.children.size() == 2);
   // An empty set is fine where the type is known ...
   CHECK(test_ids("stated_aims == {}").empty());
