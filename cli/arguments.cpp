@@ -14,7 +14,7 @@ namespace siracusa::cli {
 namespace {
 
 const std::vector<std::string> command_names = {"lint", "fmt",     "check", "explain", "test",
-                                                "diff", "suggest", "init",  "vocab", "coverage"};
+                                                "diff", "suggest", "init",  "vocab",   "coverage"};
 
 // A usage error: printed like every other diagnostic about no file, then a pointer to
 // the help.
@@ -320,9 +320,10 @@ std::variant<Invocation, int> parse_arguments(int argc, char** argv) {
       std::vector<std::string> notes;
       if (auto suggestion = closest(extra, command_names))
         notes.push_back("did you mean `" + *suggestion + "`?");
-      return usage_error("unknown command `" + extra +
-                             "`; the commands are lint, fmt, check, explain, test, diff, suggest, init, vocab and coverage",
-                         notes);
+      return usage_error(
+          "unknown command `" + extra +
+              "`; the commands are lint, fmt, check, explain, test, diff, suggest, init, vocab and coverage",
+          notes);
     }
   }
   if (!command) {

@@ -75,8 +75,8 @@ int run_coverage(const CoverageOptions& options, const GlobalOptions& global) {
     return 2;
   auto expectations = check::compare(loaded.law, result);
   auto coverage = report::coverage_of(*document, loaded.law, result, expectations, notes);
-  std::string rendered = options.format == "json" ? report::render_coverage_json(coverage)
-                                                  : report::render_coverage_markdown(coverage);
+  std::string rendered =
+      options.format == "json" ? report::render_coverage_json(coverage) : report::render_coverage_markdown(coverage);
   if (options.output.empty()) {
     std::cout << rendered;
     return 0;

@@ -157,8 +157,8 @@ std::string render_coverage_markdown(const Coverage& coverage) {
     for (const auto* r : p.expectations)
       expected.push_back(std::string(r->met ? "met" : "**not met**") + ": `" +
                          check::statement_of(r->expectation->span) + "`");
-    out += "| " + std::to_string(p.para) + " | " + cell(provisions) + " | " + cell(findings) + " | " +
-           cell(expected) + " | " + (p.note.empty() ? "—" : markdown_inline(p.note)) + " |\n";
+    out += "| " + std::to_string(p.para) + " | " + cell(provisions) + " | " + cell(findings) + " | " + cell(expected) +
+           " | " + (p.note.empty() ? "—" : markdown_inline(p.note)) + " |\n";
   }
   out += "\n## Paragraphs not covered\n\n";
   bool any = false;

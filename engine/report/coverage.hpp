@@ -26,10 +26,10 @@ struct CoverageNote {
 
 struct ParagraphCoverage {
   int para = 0;
-  std::vector<const model::Provision*> provisions;                // cite the paragraph
-  std::vector<const check::Finding*> findings;                    // theirs, and gap findings resting on it
-  std::vector<const check::ExpectationResult*> expectations;      // cite the paragraph
-  std::string note;                                               // empty: none
+  std::vector<const model::Provision*> provisions;           // cite the paragraph
+  std::vector<const check::Finding*> findings;               // theirs, and gap findings resting on it
+  std::vector<const check::ExpectationResult*> expectations; // cite the paragraph
+  std::string note;                                          // empty: none
   bool covered() const { return !provisions.empty() || !findings.empty(); }
 };
 
@@ -40,8 +40,7 @@ struct Coverage {
 };
 
 Coverage coverage_of(const model::Document& document, const model::Model& model, const check::Result& result,
-                     const std::vector<check::ExpectationResult>& expectations,
-                     const std::vector<CoverageNote>& notes);
+                     const std::vector<check::ExpectationResult>& expectations, const std::vector<CoverageNote>& notes);
 
 std::string render_coverage_markdown(const Coverage& coverage);
 std::string render_coverage_json(const Coverage& coverage);

@@ -19,7 +19,8 @@ std::optional<std::vector<CoverageNote>> read_coverage_notes(const std::string& 
   bytes << in.rdbuf();
   auto file = std::make_shared<SourceFile>(display, bytes.str());
   const std::string& text = file->text();
-  static const std::regex line_form(R"(^[ \t]*([0-9]{1,9})(?:[ \t]*-[ \t]*([0-9]{1,9}))?[ \t]*:[ \t]*(\S.*?)[ \t\r]*$)");
+  static const std::regex line_form(
+      R"(^[ \t]*([0-9]{1,9})(?:[ \t]*-[ \t]*([0-9]{1,9}))?[ \t]*:[ \t]*(\S.*?)[ \t\r]*$)");
   std::vector<CoverageNote> notes;
   std::map<int, std::size_t> noted_at; // paragraph -> offset of the line that noted it
   bool ok = true;

@@ -15,7 +15,6 @@
 namespace siracusa::report {
 
 std::optional<std::vector<CoverageNote>> read_coverage_notes(const std::string& path, const std::string& display,
-                                                             const model::Document& document,
-                                                             Diagnostics& diagnostics);
+                                                             const model::Document& document, Diagnostics& diagnostics);
 
 } // namespace siracusa::report

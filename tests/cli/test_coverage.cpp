@@ -135,8 +135,7 @@ TEST_CASE("coverage: each paragraph lists the provisions citing it, their findin
   CHECK(p6["expectations"][0]["met"] == true);
 }
 
-TEST_CASE("coverage: the Markdown table shows failing findings and lists the uncovered paragraphs",
-          "[cli][coverage]") {
+TEST_CASE("coverage: the Markdown table shows failing findings and lists the uncovered paragraphs", "[cli][coverage]") {
   Corpus corpus;
   Run run = corpus.run("coverage src c --notes notes.txt");
   INFO(run.err);
@@ -171,8 +170,7 @@ TEST_CASE("coverage: a document that cannot be covered is E0021", "[cli][coverag
   CHECK(unknown.err.find("did you mean `src`?") != std::string::npos);
   Run no_range = corpus.run("coverage unnumbered c");
   CHECK(no_range.status == 2);
-  CHECK(no_range.err.find("error[E0021]: document `unnumbered` declares no `paragraphs:` range") !=
-        std::string::npos);
+  CHECK(no_range.err.find("error[E0021]: document `unnumbered` declares no `paragraphs:` range") != std::string::npos);
   Run no_document = corpus.run("coverage");
   CHECK(no_document.status == 2);
   CHECK(no_document.err.find("error[E0009]") != std::string::npos);

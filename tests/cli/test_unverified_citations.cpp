@@ -88,8 +88,7 @@ TEST_CASE("unverified citations: JSON marks the unverified citation and no other
   CHECK(citations[1] == "unread-doc, para. 7 (unverified)");
 }
 
-TEST_CASE("unverified citations: text, Markdown, HTML and SARIF show the marker by the citation",
-          "[cli][unverified]") {
+TEST_CASE("unverified citations: text, Markdown, HTML and SARIF show the marker by the citation", "[cli][unverified]") {
   Corpus corpus;
   for (const char* format : {"text", "markdown", "html", "sarif"}) {
     INFO(format);
@@ -107,11 +106,12 @@ TEST_CASE("unverified citations: fmt keeps the marker, and a misspelt marker is 
   Run fmt = run_in(corpus.dir.path(), "fmt rules", "NO_COLOR=1");
   INFO(fmt.out << fmt.err);
   REQUIRE(fmt.status == 0);
-  CHECK(read_file(corpus.dir.path() / "rules" / "rules.sir").find("cites: read-doc para 2; unread-doc para 7 "
-                                                                    "[unverified]\n") != std::string::npos);
+  CHECK(read_file(corpus.dir.path() / "rules" / "rules.sir")
+            .find("cites: read-doc para 2; unread-doc para 7 "
+                  "[unverified]\n") != std::string::npos);
   CHECK(run_in(corpus.dir.path(), "fmt --check rules", "NO_COLOR=1").status == 0);
-  corpus.dir.write("rules/rules.sir", std::regex_replace(std::string(rules), std::regex(R"(\[unverified\])"),
-                                                         "[unverifed]"));
+  corpus.dir.write("rules/rules.sir",
+                   std::regex_replace(std::string(rules), std::regex(R"(\[unverified\])"), "[unverifed]"));
   Run lint = run_in(corpus.dir.path(), "lint rules", "NO_COLOR=1");
   CHECK(lint.status == 2);
   CHECK(lint.err.find("rules/rules.sir:22:") != std::string::npos);
