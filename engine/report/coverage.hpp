@@ -1,10 +1,11 @@
 // engine/report — how far the rules reach into one source document (`siracusa coverage`).
 // Takes: a declared document with a paragraph range, the model, a check result, the
 // expectations compared with it, and the analyst's notes per paragraph. Gives: for each
-// numbered paragraph, the provisions that cite it (their own `source:`, their law's, or
-// a fact's `[basis source]`), the findings on those provisions (and gap findings resting
-// on the paragraph), the expectations that cite it and the note; rendered as Markdown or
-// JSON. The document is an argument: nothing here knows a document's name.
+// numbered paragraph, the provisions that cite it (their own `source:`, or a fact's
+// `[basis source]`, facts inherited from the law included), the findings on those
+// provisions (and gap findings resting on the paragraph), the expectations that cite it
+// and the note; rendered as Markdown or JSON. The document is an argument: nothing here
+// knows a document's name.
 #pragma once
 
 #include "check/check.hpp"

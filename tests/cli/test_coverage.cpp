@@ -38,23 +38,24 @@ test imprecise {
 }
 )";
 
-// Para 1: the law's source, so both provisions. Para 2: p's own source (p fails). Para 3:
-// a fact of q (q passes). Para 6: only an expectation. Paras 4 and 5: nothing.
+// Para 1: both provisions' own source. Para 2: p's own source too (p fails). Para 3: a
+// fact of q (q passes). Para 5: only the law's source, which covers no provision (each
+// has its own). Para 6: only an expectation. Para 4: nothing.
 const char* const law = R"(import "rules.sir"
 law l {
   title: "A law"
   jurisdiction: xx
   level: law
-  source: src para 1
+  source: src para 5
   provision p {
     restricts: art19
     precise: no
-    source: src para 2
+    source: src para 1, 2
   }
   provision q {
     restricts: art19
     precise: yes [text src para 3]
-    source: unnumbered para 1
+    source: src para 1
   }
 }
 expect fails: imprecise on l.p source: src para 2
@@ -127,6 +128,7 @@ TEST_CASE("coverage: each paragraph lists the provisions citing it, their findin
 
   const auto& p5 = para(report, 5);
   CHECK(p5["covered"] == false);
+  CHECK(p5["provisions"].empty());
   CHECK(p5["note"].is_null());
 
   const auto& p6 = para(report, 6);
