@@ -14,7 +14,7 @@ namespace siracusa::cli {
 namespace {
 
 const std::vector<std::string> command_names = {"lint", "fmt",     "check", "explain", "test",
-                                                "diff", "suggest", "init",  "vocab"};
+                                                "diff", "suggest", "init",  "vocab",   "coverage"};
 
 // A usage error: printed like every other diagnostic about no file, then a pointer to
 // the help.
@@ -239,6 +239,27 @@ std::variant<Invocation, int> parse_arguments(int argc, char** argv) {
                         "file or folder, or holds `/` or `.`, is a path");
   vocab_cmd->footer("Exit status: 0 listed, 2 no such item or bad input.");
 
+  std::vector<std::string> coverage_arguments;
+  std::optional<std::string> coverage_timeout;
+  std::optional<std::string> coverage_jobs;
+  auto* coverage_cmd = app.add_subcommand(
+      "coverage", "For each paragraph of a source document: the provisions that cite it, their findings, the "
+                  "expectations that cite it; and the paragraphs no provision covers");
+  coverage_cmd->allow_extras();
+  coverage_cmd->add_option("document", coverage_arguments,
+                           "DOC [PATH...]: a document id declared with `paragraphs:`, then files or folders "
+                           "(default as for check)");
+  coverage_cmd->add_option("--format", run.coverage.format, "markdown (default) or json");
+  coverage_cmd->add_option("-o,--output", run.coverage.output,
+                           "Write the report to FILE (written whole, or not at all)");
+  coverage_cmd->add_option("--notes", run.coverage.notes,
+                           "A file of `N: note` or `N-M: note` lines (`#` comments): why a paragraph is not "
+                           "covered, or what the analyst made of it");
+  add_law_options(*coverage_cmd, run.coverage.law);
+  coverage_cmd->add_option("--timeout-ms", coverage_timeout, "Solver time limit per query (check.timeout_ms)");
+  coverage_cmd->add_option("-j,--jobs", coverage_jobs, "Worker threads (default: one per core; check.jobs)");
+  coverage_cmd->footer("Exit status: 0 written, 2 bad input or usage (whatever the findings).");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -262,7 +283,7 @@ std::variant<Invocation, int> parse_arguments(int argc, char** argv) {
   }
 
   std::vector<CLI::App*> commands = {lint_cmd, fmt_cmd,     check_cmd, explain_cmd, test_cmd,
-                                     diff_cmd, suggest_cmd, init_cmd,  vocab_cmd};
+                                     diff_cmd, suggest_cmd, init_cmd,  vocab_cmd,   coverage_cmd};
   CLI::App* command = nullptr;
   for (auto* c : commands)
     if (c->parsed())
@@ -299,9 +320,10 @@ std::variant<Invocation, int> parse_arguments(int argc, char** argv) {
       std::vector<std::string> notes;
       if (auto suggestion = closest(extra, command_names))
         notes.push_back("did you mean `" + *suggestion + "`?");
-      return usage_error("unknown command `" + extra +
-                             "`; the commands are lint, fmt, check, explain, test, diff, suggest, init and vocab",
-                         notes);
+      return usage_error(
+          "unknown command `" + extra +
+              "`; the commands are lint, fmt, check, explain, test, diff, suggest, init, vocab and coverage",
+          notes);
     }
   }
   if (!command) {
@@ -397,6 +419,18 @@ std::variant<Invocation, int> parse_arguments(int argc, char** argv) {
     if (first_is_name)
       run.vocab.name = vocab_arguments.front();
     run.vocab.paths.assign(vocab_arguments.begin() + (first_is_name ? 1 : 0), vocab_arguments.end());
+  } else if (command == coverage_cmd) {
+    run.command = Command::coverage;
+    if (coverage_arguments.empty())
+      return usage_error("`coverage` needs a document id", {"name a document declared with `paragraphs:`"});
+    run.coverage.document = coverage_arguments.front();
+    run.coverage.paths.assign(coverage_arguments.begin() + 1, coverage_arguments.end());
+    if (run.coverage.format != "markdown" && run.coverage.format != "json")
+      return usage_error("`--format` takes markdown or json, not `" + run.coverage.format + "`");
+    run.coverage.timeout_ms = whole_number("--timeout-ms", coverage_timeout, 1, 86'400'000,
+                                           "a number of milliseconds from 1 to 86400000", error);
+    run.coverage.jobs =
+        whole_number("--jobs", coverage_jobs, 0, 1024, "a number of threads from 0 (one per core) to 1024", error);
   }
   if (error)
     return usage_error(*error);

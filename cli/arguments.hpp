@@ -9,7 +9,7 @@
 
 namespace siracusa::cli {
 
-enum class Command { lint, fmt, check, explain, test, diff, suggest, init, vocab };
+enum class Command { lint, fmt, check, explain, test, diff, suggest, init, vocab, coverage };
 
 struct Invocation {
   Command command = Command::lint;
@@ -23,6 +23,7 @@ struct Invocation {
   SuggestOptions suggest;
   InitOptions init;
   VocabOptions vocab;
+  CoverageOptions coverage;
 };
 
 // The command to run, or the exit status when there is none to run: after --help or

@@ -97,6 +97,18 @@ struct ExplainOptions {
   std::optional<unsigned> rlimit;
 };
 
+// `coverage DOC [PATH...]`: how the provisions reach into one source document.
+struct CoverageOptions {
+  std::string document; // a declared document id with a `paragraphs:` range
+  std::vector<std::string> paths;
+  LawOptions law;
+  std::string format = "markdown"; // markdown or json
+  std::string output;
+  std::string notes; // a file of `N: note` lines; empty: none
+  std::optional<unsigned> timeout_ms;
+  std::optional<unsigned> jobs;
+};
+
 struct InitOptions {
   std::string folder = ".";
   std::string jurisdiction; // empty: from the folder's name
@@ -119,6 +131,7 @@ int run_diff(const DiffOptions& options, const GlobalOptions& global);
 int run_suggest(const SuggestOptions& options, const GlobalOptions& global);
 int run_init(const InitOptions& options, const GlobalOptions& global);
 int run_vocab(const VocabOptions& options, const GlobalOptions& global);
+int run_coverage(const CoverageOptions& options, const GlobalOptions& global);
 
 // Shared by the commands.
 

@@ -1,5 +1,5 @@
 // cli — the `siracusa` executable: arguments (arguments.cpp), then one command
-// (commands.cpp, check_command.cpp, init_command.cpp, vocab_command.cpp). The engine
+// (commands.cpp, check_command.cpp, init_command.cpp, vocab_command.cpp, coverage_command.cpp). The engine
 // returns values and diagnostics; only the CLI prints.
 //
 // Exit status: 0 clean, 1 findings that fail (check) or files that would change
@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
       return run_init(run.init, run.global);
     case Command::vocab:
       return run_vocab(run.vocab, run.global);
+    case Command::coverage:
+      return run_coverage(run.coverage, run.global);
     }
   } catch (const std::exception& e) {
     // The engine reports bad input as diagnostics; what reaches here is a failure of the

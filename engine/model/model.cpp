@@ -27,16 +27,23 @@ std::string para_suffix(const std::vector<ParaRange>& paras) {
 }
 } // namespace
 
+std::string verification_suffix(const Citation& citation) {
+  return citation.unverified ? " (unverified)" : "";
+}
+
 std::string Citation::display() const {
+  std::string text;
   if (kind == "covenant")
-    return "ICCPR art. " + reference;
-  if (kind == "general_comment")
-    return "HRC General Comment No. " + reference + para_suffix(paras);
-  if (kind == "siracusa")
-    return "Siracusa Principles (E/CN.4/1985/4)" + para_suffix(paras);
-  if (kind == "views")
-    return "HRC Views, " + reference + para_suffix(paras);
-  return reference + para_suffix(paras);
+    text = "ICCPR art. " + reference;
+  else if (kind == "general_comment")
+    text = "HRC General Comment No. " + reference + para_suffix(paras);
+  else if (kind == "siracusa")
+    text = "Siracusa Principles (E/CN.4/1985/4)" + para_suffix(paras);
+  else if (kind == "views")
+    text = "HRC Views, " + reference + para_suffix(paras);
+  else
+    text = reference + para_suffix(paras);
+  return text + verification_suffix(*this);
 }
 
 std::string SourceRef::display() const {

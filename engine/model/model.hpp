@@ -101,9 +101,15 @@ struct Citation {
   std::string reference; // article, comment number, views title, document id
   std::string document;  // the declared document it refers to (`cited as:` for a form), if any
   std::vector<ParaRange> paras;
+  bool unverified = false; // `[unverified]`: the rule author could not read the cited text
   Span span;
-  std::string display() const; // "HRC General Comment No. 37, para. 70"
+  // "HRC General Comment No. 37, para. 70", and " (unverified)" after an unverified one:
+  // the marker travels with the citation into every report.
+  std::string display() const;
 };
+
+// " (unverified)" for a citation marked so, else "".
+std::string verification_suffix(const Citation& citation);
 
 struct SourceRef {
   std::string document;

@@ -791,6 +791,7 @@ class Resolver {
         c.kind = node.kind;
         c.reference = node.reference;
         c.paras = paras(node.paras);
+        c.unverified = node.unverified;
         c.span = span(node);
         if (c.kind == "document") {
           check_paras(c.reference, c.paras, c.span);

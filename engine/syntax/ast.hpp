@@ -206,6 +206,8 @@ struct Citation : x3::position_tagged {
   std::string kind;      // covenant, general_comment, siracusa, views, document
   std::string reference; // article ref, comment number, views title or document id
   std::vector<ParaRange> paras;
+  // `[unverified]` after the citation: the rule author could not read the cited text.
+  bool unverified = false;
 };
 
 struct Source : x3::position_tagged {

@@ -694,6 +694,8 @@ class Printer {
       put(c.reference);
     }
     paras(c.paras);
+    if (c.unverified)
+      put(" [unverified]");
   }
 
   void source(const ast::Source& s) {

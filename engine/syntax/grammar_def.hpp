@@ -363,7 +363,7 @@ SIRACUSA_RULE(para_range, ast::ParaRange, "a paragraph number")
 SIRACUSA_RULE(paras, std::vector<ast::ParaRange>, "`para` and paragraph numbers")
 SIRACUSA_RULE(citation, ast::Citation,
               "a citation (`covenant art N`, `general comment N para P`, `siracusa para P`, `views \"...\"` or a "
-              "document id)")
+              "document id, optionally followed by `[unverified]`)")
 SIRACUSA_RULE(citations, std::vector<ast::Citation>, "citations separated by `;`")
 SIRACUSA_RULE(citation_list, ast::CitationList, "citations separated by `;`")
 SIRACUSA_RULE(source, ast::Source, "a source (a document id, `para` and paragraph numbers)")
@@ -533,11 +533,14 @@ auto const stated_value_def = value >> -provenance;
 auto const para_range_def = digits >> -(lit("..") > digits);
 auto const paras_def = kw("para") > (para_range % ',');
 auto const no_paras = attr(std::vector<ast::ParaRange>());
-auto const citation_def = (kw("covenant") >> attr(std::string("covenant")) > kw("art") > article_text > no_paras) |
-                          (kw("general") >> attr(std::string("general_comment")) > kw("comment") > digits > -paras) |
-                          (kw("siracusa") >> attr(std::string("siracusa")) >> attr(std::string()) > paras) |
-                          (kw("views") >> attr(std::string("views")) > string_segment > -paras) |
-                          (&document_id_text >> attr(std::string("document")) >> document_id_text >> -paras);
+// `[unverified]` ends any citation; once `[` is read only `unverified` may follow.
+auto const unverified_mark = x3::matches[lit('[') > kw("unverified") > lit(']')];
+auto const citation_def =
+    (kw("covenant") >> attr(std::string("covenant")) > kw("art") > article_text > no_paras > unverified_mark) |
+    (kw("general") >> attr(std::string("general_comment")) > kw("comment") > digits > -paras > unverified_mark) |
+    (kw("siracusa") >> attr(std::string("siracusa")) >> attr(std::string()) > paras > unverified_mark) |
+    (kw("views") >> attr(std::string("views")) > string_segment > -paras > unverified_mark) |
+    (&document_id_text >> attr(std::string("document")) >> document_id_text >> -paras >> unverified_mark);
 auto const citations_def = citation % ';';
 // `cited as:` in a document: which of the citation forms above refer to it.
 auto const citation_form_def =

@@ -249,7 +249,7 @@ test aim_not_permitted {
   about: all
   strength: per_se
   fails when: some a in stated_aims: not (a in right.aims)
-  cites: siracusa para 22..37; general comment 22 para 8
+  cites: siracusa para 22..37; general comment 22 para 8 [unverified]; siracusa para 11 [unverified]
 }
 
 test excludes_on_protected_ground {
@@ -464,6 +464,11 @@ TEST_CASE("format: spacing and layout are normalised", "[format]") {
         "  fails when: not (a == b) and x in {p, q} or f(a, b).c != -3 days\n"
         "  applies to: all\n"
         "  cites: siracusa para 1, 2..3; covenant art 2(1)\n"
+        "}\n");
+  CHECK(check_format("test t{cites:siracusa para 11[ unverified ];covenant art 2(1)  [unverified];d;"
+                     "views \"A\"[unverified]}") ==
+        "test t {\n"
+        "  cites: siracusa para 11 [unverified]; covenant art 2(1) [unverified]; d; views \"A\" [unverified]\n"
         "}\n");
   std::string law = "law l{\r\n\ttitle:\"T\"\r\n\tprovision p{x:5 days .. 10 days y : 5..10days}"
                     "provision q{}source:d para 1}";

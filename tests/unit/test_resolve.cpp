@@ -390,3 +390,36 @@ TEST_CASE("a very long line is shown as a window around the caret", "[resolve]")
   CHECK(rendered.find("...xxxx") != std::string::npos);
   CHECK(rendered.find("\" colour\n") != std::string::npos);
 }
+
+// ---- citations marked `[unverified]` ------------------------------------------------------
+
+TEST_CASE("resolve: `[unverified]` marks the one citation it follows, and its display says so", "[resolve]") {
+  auto loaded = with_base("document gc { title: \"A comment\" paragraphs: 1..10 }\n"
+                          "test t {\n  applies to: art19\n  criterion: necessity\n  fails when: precise\n"
+                          "  cites: covenant art 19(3) [unverified]; gc para 2; gc para 3, 4 [unverified]; "
+                          "siracusa para 11 [unverified]; views \"A v. B, 1/2000\"\n"
+                          "  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n");
+  INFO(messages(loaded.diagnostics));
+  REQUIRE_FALSE(loaded.diagnostics.has_errors());
+  REQUIRE(loaded.model.tests.size() == 1);
+  const auto& cites = loaded.model.tests.front().citations;
+  REQUIRE(cites.size() == 5);
+  CHECK(cites[0].unverified);
+  CHECK_FALSE(cites[1].unverified);
+  CHECK(cites[2].unverified);
+  CHECK(cites[3].unverified);
+  CHECK_FALSE(cites[4].unverified);
+  CHECK(cites[0].display() == "ICCPR art. 19(3) (unverified)");
+  CHECK(cites[1].display() == "gc, para. 2");
+  CHECK(cites[2].display() == "gc, paras. 3, 4 (unverified)");
+  CHECK(cites[4].display() == "HRC Views, A v. B, 1/2000");
+}
+
+TEST_CASE("resolve: after `[` a citation takes only `unverified`", "[resolve]") {
+  auto loaded = with_base("test t {\n  applies to: art19\n  criterion: necessity\n  fails when: precise\n"
+                          "  cites: covenant art 19(3) [unverifed]\n"
+                          "  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n");
+  // Line 6 (the import is line 1): `[` is at column 29, the misspelt word at 30.
+  CHECK(ids_at(loaded.diagnostics) == Ids{"E0101@6:30"});
+  CHECK(messages(loaded.diagnostics).find("`unverified`") != std::string::npos);
+}
