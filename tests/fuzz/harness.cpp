@@ -284,7 +284,10 @@ Outcome core_forces(const model::Model& m, const check::Finding& f) {
   p.facts = kept;
   model::Law& law = stripped.laws[static_cast<std::size_t>(p.law)];
   std::vector<model::Level> levels{law.level};
-  if (!level_kept)
+  bool reads_level = f.test->condition.find("law.level") != std::string::npos;
+  for (const auto& exception : f.test->exceptions)
+    reads_level = reads_level || exception.find("law.level") != std::string::npos;
+  if (!level_kept && reads_level)
     levels = {model::Level::constitution, model::Level::constitutional_law, model::Level::code, model::Level::law,
               model::Level::bylaw};
   solve::SolverOptions options;
