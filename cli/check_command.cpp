@@ -159,7 +159,6 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   info.min_basis = check_options.min_basis;
   info.timeout_ms = check_options.solver.timeout_ms;
   info.rlimit = check_options.solver.rlimit;
-  info.all_z3 = check_options.all_z3;
   info.group_by = options.group_by == "article" ? report::GroupBy::article : report::GroupBy::law;
   info.counts_only = counts_only && format == "text";
   bool to_terminal = options.output.empty();

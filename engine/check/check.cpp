@@ -2,6 +2,7 @@
 
 #include "check/fast.hpp"
 #include "model/print.hpp"
+#include "solve/route.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -229,18 +230,15 @@ Derived derive(const Model& model) {
   return d;
 }
 
-// Decides one provision's tests on either route, opening Z3 for the provision only when
-// the fast path leaves a decision open.
+// Decides one provision's tests on either route: the fast route first (unless every
+// decision goes to Z3), Z3 for what it leaves open. Z3 opens the provision only then.
 class ProvisionDecider {
  public:
-  ProvisionDecider(const Model& model, const Options& options, FastPath& fast, std::optional<solve::Engine>& engine,
-                   ChunkResult& result, int provision)
-      : model_(model), options_(options), fast_(fast), engine_(engine), result_(result), index_(provision),
+  ProvisionDecider(const Model& model, const Options& options, FastPath& fast, solve::Z3Route& z3, ChunkResult& result,
+                   int provision)
+      : options_(options), fast_(fast), z3_(z3), result_(result), index_(provision),
         provision_(model.provisions[static_cast<std::size_t>(provision)]) {}
-  ~ProvisionDecider() {
-    if (opened_)
-      engine_->end();
-  }
+  ~ProvisionDecider() { z3_.close(); }
   ProvisionDecider(const ProvisionDecider&) = delete;
   ProvisionDecider& operator=(const ProvisionDecider&) = delete;
 
@@ -254,37 +252,20 @@ class ProvisionDecider {
     }
     route = Route::z3;
     ++result_.solver;
-    if (!opened_) {
-      if (!engine_)
-        engine_.emplace(model_, options_.solver);
-      engine_->begin(provision_);
-      opened_ = true;
-      consistent_ = engine_->consistent(contradiction_);
-      if (consistent_ && !*consistent_)
-        result_.inconsistent.emplace_back(index_, contradiction_);
-    }
-    if (consistent_ && *consistent_)
-      return engine_->decide(test, right);
-    solve::Decision decision;
-    decision.verdict = Verdict::undetermined;
-    decision.reason = consistent_ ? "the provision's facts contradict each other"
-                                  : "the solver could not tell whether the provision's facts are consistent";
-    if (consistent_)
-      decision.core = contradiction_;
+    bool opening = !z3_.is_open(provision_);
+    solve::Decision decision = *z3_.decide(provision_, test, right);
+    if (opening && z3_.contradiction())
+      result_.inconsistent.emplace_back(index_, *z3_.contradiction());
     return decision;
   }
 
  private:
-  const Model& model_;
   const Options& options_;
   FastPath& fast_;
-  std::optional<solve::Engine>& engine_;
+  solve::Z3Route& z3_;
   ChunkResult& result_;
   int index_;
   const Provision& provision_;
-  bool opened_ = false;
-  std::optional<bool> consistent_ = true;
-  std::vector<int> contradiction_;
 };
 
 void record(Finding& f, const Model& model, const Provision& provision, solve::Decision decision) {
@@ -297,6 +278,7 @@ void record(Finding& f, const Model& model, const Provision& provision, solve::D
   if (decision.witness && !decision.witness->empty())
     f.witness = std::move(decision.witness);
   f.note = decision.reason;
+  f.note_kind = f.note.empty() ? NoteKind::none : NoteKind::solver_stopped;
 }
 
 // A verdict the stated law leaves open. While it depends on a fact of the condition that
@@ -335,6 +317,7 @@ void classify_open(Finding& f, const Model& model, const Provision& provision, c
         for (int fact : exception_only)
           names += (names.empty() ? "`" : ", `") + model.facts[static_cast<std::size_t>(fact)].name + "`";
         f.note = "no recognised exception is established: the provision does not state " + names;
+        f.note_kind = NoteKind::exception_not_established;
       }
       return;
     }
@@ -347,7 +330,7 @@ ChunkResult run_chunk(const Model& model, const Options& options, const TestInfo
   ChunkResult result;
   // A Z3 context is costly to make: only chunks with a decision the fast path leaves
   // open get one.
-  std::optional<solve::Engine> engine;
+  solve::Z3Route z3(model, options.solver);
   FastPath fast(model);
   for (int pi : provisions) {
     const Provision& provision = model.provisions[static_cast<std::size_t>(pi)];
@@ -357,7 +340,7 @@ ChunkResult run_chunk(const Model& model, const Options& options, const TestInfo
     const Law& law = model.laws[static_cast<std::size_t>(provision.law)];
     auto info = provision_info(model, provision);
     std::string jurisdiction = jurisdiction_of(model, law);
-    ProvisionDecider decider(model, options, fast, engine, result, pi);
+    ProvisionDecider decider(model, options, fast, z3, result, pi);
     for (const auto& w : work) {
       const Test& test = model.tests[static_cast<std::size_t>(w.test)];
       const Right& right = model.rights[static_cast<std::size_t>(w.right)];
@@ -382,7 +365,7 @@ ChunkResult run_chunk(const Model& model, const Options& options, const TestInfo
       result.findings.push_back(std::move(f));
     }
   }
-  result.queries = engine ? engine->stats().queries : 0;
+  result.queries = z3.queries();
   return result;
 }
 
@@ -447,6 +430,7 @@ void positive_obligations(const Model& model, const TestInfos& tests, std::vecto
         f.because = std::move(partial);
         for (const auto& n : notes)
           f.note += (f.note.empty() ? "" : "; ") + n;
+        f.note_kind = NoteKind::partial_implementation;
       } else if (!absent.empty()) {
         f.verdict = duty.good_practice ? Verdict::may_fail : Verdict::fails;
         f.because = std::move(absent);
@@ -568,6 +552,7 @@ void conflicts(const Model& model, const Options& options, const TestInfos& info
           if (!overlap) {
             f.verdict = Verdict::undetermined;
             f.note = "the solver could not decide whether both rules reach the same person";
+            f.note_kind = NoteKind::conflict_undecided;
           } else if (*overlap) {
             f.verdict = Verdict::fails;
             f.witness = **overlap;

@@ -82,6 +82,16 @@ struct TestInfo {
 enum class Route { none, fast, z3 };
 const char* route_name(Route route);
 
+// What a finding's `note` says, for layouts that show one kind of note and not another:
+// they read this, never the note's words.
+enum class NoteKind {
+  none,
+  solver_stopped,            // undetermined: why the solver stopped
+  exception_not_established, // fails on the condition alone: the exceptions' facts are unstated
+  partial_implementation,    // a duty implemented in part: what is missing
+  conflict_undecided,        // the solver could not tell whether two rules reach the same person
+};
+
 struct Finding {
   std::string id;
   std::shared_ptr<const ProvisionInfo> provision; // none for gap findings
@@ -101,6 +111,7 @@ struct Finding {
   bool good_practice = false; // a duty of recommended good practice, not a Covenant obligation
   Route route = Route::none;
   std::string note; // why undetermined; for a partial implementation, what is missing
+  NoteKind note_kind = NoteKind::none;
 };
 
 struct Summary {

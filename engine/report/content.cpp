@@ -207,8 +207,7 @@ std::vector<std::pair<std::string, std::string>> run_facts(const ReportInfo& inf
                                        ? "the text of the law and its practice only (--min-basis practice)"
                                        : "the text of the law only (--min-basis text)");
   facts.emplace_back("Solver", std::to_string(info.timeout_ms) + " ms per query" +
-                                   (info.rlimit > 0 ? ", resource limit " + std::to_string(info.rlimit) : "") +
-                                   (info.all_z3 ? "; every decision sent to Z3 (--all-z3)" : ""));
+                                   (info.rlimit > 0 ? ", resource limit " + std::to_string(info.rlimit) : ""));
   std::string listing = std::to_string(selection.listed.size()) + " findings listed";
   if (selection.not_asked > 0)
     listing += "; " + std::to_string(selection.not_asked) +

@@ -84,7 +84,7 @@ std::string render_explain(const Finding& f, const model::Model& model, bool col
         "  " + c.statement + "  [" + model::basis_name(c.basis) + "]  " + style.dim(location_text(c.location)) + "\n";
   if (f.basis)
     out += "\nrests on:   " + basis_words(f, model) + "\n";
-  if (f.verdict == Verdict::may_fail && !f.note.empty())
+  if (f.note_kind == check::NoteKind::partial_implementation)
     out += "note:       " + f.note + "\n";
   if (f.witness && !f.witness->empty())
     out += "\nwitness:    " + witness_sentence(*f.witness) + "\n";

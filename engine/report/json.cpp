@@ -83,7 +83,6 @@ ordered_json tool_json(const ReportInfo& info) {
             {"include_all", info.include_all},
             {"timeout_ms", info.timeout_ms},
             {"rlimit", info.rlimit},
-            {"all_z3", info.all_z3},
             {"min_basis", model::basis_name(info.min_basis)},
             {"as_of", nullable(info.as_of)},
             {"filters", filters_json(info.filters)},
@@ -137,7 +136,6 @@ ordered_json finding_json(const Finding& f) {
     j["conflict"] = nullptr;
   }
   j["good_practice"] = f.good_practice;
-  j["route"] = check::route_name(f.route);
   j["note"] = f.note;
   return j;
 }

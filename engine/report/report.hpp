@@ -62,7 +62,6 @@ struct ReportInfo {
   bool include_all = false; // passes and not_applicable too
   unsigned timeout_ms = 0;
   unsigned rlimit = 0;
-  bool all_z3 = false;
   model::Basis min_basis = model::Basis::assessment;
   // What the report says of the day and the amendments (`as_of` above is the day).
   std::string time_note;

@@ -1,6 +1,9 @@
 #include "solve/solver.hpp"
 
-#include "model/classes.hpp"
+#include "decide/core.hpp"
+#include "decide/display.hpp"
+#include "decide/persons.hpp"
+#include "decide/sampler.hpp"
 
 #include <z3++.h>
 
@@ -12,24 +15,7 @@
 namespace siracusa::solve {
 
 using namespace model;
-
-const char* verdict_name(Verdict verdict) {
-  switch (verdict) {
-  case Verdict::fails:
-    return "fails";
-  case Verdict::may_fail:
-    return "may_fail";
-  case Verdict::passes:
-    return "passes";
-  case Verdict::undetermined:
-    return "undetermined";
-  case Verdict::not_applicable:
-    return "not_applicable";
-  case Verdict::unassessed:
-    return "unassessed";
-  }
-  return "?";
-}
+using decide::PersonClasses;
 
 namespace {
 
@@ -85,8 +71,10 @@ struct Engine::Impl {
   // The product of the person classes of the expansions enclosing the one being encoded.
   std::size_t expansion_nesting = 1;
   std::vector<Skolem>* skolems = nullptr;
+  // The shared evaluation, for canonical witnesses (decide/sampler.hpp).
+  decide::Sampler sampler;
 
-  Impl(const Model& m, const SolverOptions& o) : model(m), options(o), solver(ctx) {
+  Impl(const Model& m, const SolverOptions& o) : model(m), options(o), solver(ctx), sampler(m) {
     z3::params params(ctx);
     params.set("timeout", options.timeout_ms);
     if (options.rlimit > 0)
@@ -178,7 +166,7 @@ struct Engine::Impl {
   // A predicate fact applied to a person. A stated exact value is substituted in place
   // (a macro): under a universal quantifier, an uninterpreted function would leave Z3
   // with model-based instantiation where plain arithmetic suffices. Such facts are not
-  // tracked by literals; `core_with_predicates` adds the ones the condition uses.
+  // tracked by literals; `forces` reads one as open to tell whether a core needs it.
   PredicateFn fact_predicate(int index) {
     return [this, index](const std::vector<z3::expr>& person, Polarity polarity) {
       const StatedFact* stated = provision && !opened_predicates.count(index) ? provision->find(index) : nullptr;
@@ -190,35 +178,50 @@ struct Engine::Impl {
     };
   }
 
-  // Predicate facts stated exactly are substituted, not tracked. Each one the condition
-  // uses joins the core unless the verdict still holds with that predicate left open
-  // (read as an unknown function): the same deletion test as for the other facts.
-  std::vector<int> core_with_predicates(std::vector<int> facts, const Expr& condition, bool failing) {
-    for (int f : facts_used(condition)) {
-      const StatedFact* stated = provision ? provision->find(f) : nullptr;
-      if (!stated || model.facts[static_cast<std::size_t>(f)].type.kind != Type::Kind::predicate ||
-          stated->value.form != FactValue::Form::exact)
-        continue;
-      opened_predicates.insert(f);
+  bool exact_predicate(int fact) const {
+    const StatedFact* stated = fact >= 0 && provision ? provision->find(fact) : nullptr;
+    return stated && model.facts[static_cast<std::size_t>(fact)].type.kind == Type::Kind::predicate &&
+           stated->value.form == FactValue::Form::exact;
+  }
+
+  // Whether the kept candidates alone force the verdict: F_kept ∧ C (passes) or
+  // F_kept ∧ ¬C (fails) unsat. Exactly stated predicates are substituted, not tracked:
+  // one left out is read as an unknown function, the condition encoded again.
+  std::optional<bool> forces(const std::vector<int>& candidates, const std::vector<int>& kept, const Expr& condition,
+                             bool failing, const z3::expr& goal_literal) {
+    for (int c : candidates)
+      if (exact_predicate(c) && std::find(kept.begin(), kept.end(), c) == kept.end())
+        opened_predicates.insert(c);
+    z3::expr_vector trial(ctx);
+    if (opened_predicates.empty()) {
+      trial.push_back(goal_literal);
+    } else {
       z3::expr goal = failing ? !*encode(condition, {}, Polarity::negative).scalar
                               : *encode(condition, {}, Polarity::positive).scalar;
+      opened_predicates.clear();
       z3::expr literal = ctx.bool_const(("o!" + std::to_string(fresh++)).c_str());
       solver.add(z3::implies(literal, goal));
-      // Only the facts already in the core may be assumed: they are what the verdict
-      // is said to rest on.
-      z3::expr_vector trial(ctx);
-      for (int kept : facts)
-        trial.push_back(kept == law_level_fact ? *level_tracking : *tracking[static_cast<std::size_t>(kept)]);
       trial.push_back(literal);
-      if (check(trial) != z3::unsat) {
-        opened_predicates.erase(f);
-        facts.push_back(f);
-      }
     }
-    opened_predicates.clear();
-    std::sort(facts.begin(), facts.end());
-    facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
-    return facts;
+    for (int k : kept) {
+      if (k == law_level_fact)
+        trial.push_back(*level_tracking);
+      else if (tracking[static_cast<std::size_t>(k)])
+        trial.push_back(*tracking[static_cast<std::size_t>(k)]);
+    }
+    z3::check_result result = check(trial);
+    if (result == z3::unknown)
+      return std::nullopt;
+    return result == z3::unsat;
+  }
+
+  std::vector<int> canonical_core(const Expr& condition, bool failing, const z3::expr& goal_literal) {
+    auto candidates = decide::core_candidates(model, *provision, condition);
+    auto core = decide::minimal_core(
+        candidates,
+        [&](const std::vector<int>& kept) { return forces(candidates, kept, condition, failing, goal_literal); },
+        decide::WhenUnsure::keep);
+    return core ? *core : candidates;
   }
 
   z3::expr equal(const Value& a, const Value& b) {
@@ -585,11 +588,11 @@ struct Engine::Impl {
           out.push_back(value.get());
       return out;
     };
-    return quantifier_classes(e, first, definitions);
+    return decide::quantifier_classes(e, first, definitions);
   }
 
   std::vector<std::int64_t> representatives(int attribute, const PersonClasses& m) const {
-    return model::representatives(model, attribute, m);
+    return decide::representatives(model, attribute, m);
   }
 
   z3::expr attribute_value(int attribute, std::int64_t value) {
@@ -597,36 +600,24 @@ struct Engine::Impl {
     return type.kind == Type::Kind::boolean ? ctx.bool_val(value != 0) : ctx.int_val(static_cast<int64_t>(value));
   }
 
-  // Every person the listed attributes can tell apart; the others take their first value.
+  // Every person the listed attributes can tell apart, in the order the fast path visits
+  // them (decide::PersonOdometer); none past `limit`.
   std::vector<std::vector<z3::expr>> classes(const std::vector<int>& attributes, const PersonClasses& m,
                                              std::size_t limit) {
-    std::vector<std::vector<std::int64_t>> choices;
-    std::size_t count = 1;
-    for (int a : attributes) {
-      choices.push_back(representatives(a, m));
-      count *= choices.back().size();
-      if (count > limit)
-        return {};
-    }
+    decide::PersonOdometer odometer(model, attributes, m);
+    if (odometer.count(limit) > limit)
+      return {};
     std::vector<std::vector<z3::expr>> persons;
-    std::vector<std::size_t> at(attributes.size(), 0);
-    for (std::size_t n = 0; n < count; ++n) {
+    do {
       std::vector<z3::expr> person;
       for (std::size_t k = 0; k < model.attributes.size(); ++k)
-        person.push_back(attribute_value(static_cast<int>(k), 0));
-      for (std::size_t i = 0; i < attributes.size(); ++i)
-        person[static_cast<std::size_t>(attributes[i])] = attribute_value(attributes[i], choices[i][at[i]]);
+        person.push_back(attribute_value(static_cast<int>(k), odometer.person()[k]));
       persons.push_back(std::move(person));
-      for (std::size_t i = 0; i < at.size(); ++i) {
-        if (++at[i] < choices[i].size())
-          break;
-        at[i] = 0;
-      }
-    }
+    } while (odometer.next());
     return persons;
   }
 
-  static constexpr std::size_t max_classes = 4096;
+  static constexpr std::size_t max_classes = decide::max_classes;
 
   std::optional<z3::expr> expand(const Expr& e, std::size_t first, const Environment& env, Polarity polarity) {
     PersonClasses m = classes_of(e, first);
@@ -724,69 +715,27 @@ struct Engine::Impl {
     return out;
   }
 
-  std::vector<int> core() {
-    std::vector<int> facts;
-    z3::expr_vector unsat_core = solver.unsat_core();
-    for (unsigned i = 0; i < unsat_core.size(); ++i) {
-      auto it = tracked_by_name.find(unsat_core[i].to_string());
-      if (it != tracked_by_name.end())
-        facts.push_back(it->second);
-    }
-    std::sort(facts.begin(), facts.end());
-    facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
-    return facts;
-  }
-
-  // Deletion-based minimisation: drop each fact whose removal keeps the query unsat.
-  std::vector<int> minimise(std::vector<int> facts, const z3::expr& goal) {
-    if (facts.size() <= 1)
-      return facts;
-    for (std::size_t i = 0; i < facts.size();) {
-      z3::expr_vector trial(ctx);
-      trial.push_back(goal);
-      for (std::size_t j = 0; j < facts.size(); ++j) {
-        if (j == i)
-          continue;
-        trial.push_back(facts[j] == law_level_fact ? *level_tracking : *tracking[static_cast<std::size_t>(facts[j])]);
-      }
-      if (check(trial) == z3::unsat)
-        facts.erase(facts.begin() + static_cast<std::ptrdiff_t>(i));
-      else
-        ++i;
-    }
-    return facts;
-  }
-
   std::string show(const z3::model& m, const z3::expr& term, const Type& type) {
     z3::expr value = m.eval(term, true);
-    switch (type.kind) {
-    case Type::Kind::boolean:
-      return value.is_true() ? "yes" : "no";
-    case Type::Kind::integer: {
-      std::string number = value.is_numeral() ? std::to_string(value.get_numeral_int64()) : value.to_string();
-      return type.unit == Unit::none ? number : number + " " + unit_name(type.unit);
-    }
-    case Type::Kind::date:
-      return value.is_numeral() ? civil_from_days(value.get_numeral_int64()) : value.to_string();
-    case Type::Kind::enumeration: {
-      if (!value.is_numeral())
-        return value.to_string();
-      auto index = value.get_numeral_int64();
-      const auto& members = type.enumeration->members;
-      return index >= 0 && static_cast<std::size_t>(index) < members.size() ? members[static_cast<std::size_t>(index)]
-                                                                            : value.to_string();
-    }
-    case Type::Kind::text: {
-      if (!value.is_numeral())
-        return value.to_string();
-      for (const auto& [text, id] : text_ids)
-        if (id == value.get_numeral_int64())
-          return "\"" + text + "\"";
-      return "a text different from those in the rules";
-    }
-    default:
+    if (type.kind == Type::Kind::boolean)
+      return decide::show_scalar(type, value.is_true() ? 1 : 0);
+    std::int64_t number = 0;
+    if (!value.is_numeral() || !value.is_numeral_i64(number))
       return value.to_string();
+    if (type.kind == Type::Kind::text) {
+      for (const auto& [text, id] : text_ids)
+        if (id == number)
+          return decide::show_text(&text);
+      return decide::show_text(nullptr);
     }
+    return decide::show_scalar(type, number);
+  }
+
+  std::string show_set(const z3::model& m, const std::vector<z3::expr>& bits, const Type& type) {
+    std::vector<bool> members;
+    for (const auto& bit : bits)
+      members.push_back(m.eval(bit, true).is_true());
+    return decide::show_members(type, members);
   }
 
   Witness witness(const z3::model& m, const Expr& condition, const std::vector<Skolem>& persons) {
@@ -811,11 +760,7 @@ struct Engine::Impl {
       if (stated && stated->value.form == FactValue::Form::exact)
         continue; // known: not part of the scenario
       if (fact.type.kind == Type::Kind::set) {
-        std::string shown;
-        for (std::size_t i = 0; i < fact_set[static_cast<std::size_t>(f)].size(); ++i)
-          if (m.eval(fact_set[static_cast<std::size_t>(f)][i], true).is_true())
-            shown += (shown.empty() ? "" : ", ") + fact.type.enumeration->members[i];
-        w.facts.push_back({fact.name, "{" + shown + "}"});
+        w.facts.push_back({fact.name, show_set(m, fact_set[static_cast<std::size_t>(f)], fact.type)});
       } else if (fact_scalar[static_cast<std::size_t>(f)]) {
         w.facts.push_back({fact.name, show(m, *fact_scalar[static_cast<std::size_t>(f)], fact.type)});
       }
@@ -838,6 +783,82 @@ struct Engine::Impl {
       w.persons.push_back(std::move(p));
     }
     return w;
+  }
+
+  // Where sampling finds no witness: the least reading Z3 allows. Each open value in a
+  // fixed order (the condition's facts, then each witness person's attributes, then each
+  // predicate at each person) is made as small as the ones before it allow — a truth
+  // value `no` first, a number nearest 0 and then not negative — so that the reading
+  // depends on the query, not on the solver's history. nullopt when Z3 gives up.
+  std::optional<Witness> least_witness(const Expr& condition, const std::vector<Skolem>& persons,
+                                       const z3::expr& holds) {
+    z3::expr_vector base = assumptions();
+    base.push_back(holds);
+    std::vector<z3::expr> terms;
+    for (int f : facts_used(condition)) {
+      const FactDecl& fact = model.facts[static_cast<std::size_t>(f)];
+      const StatedFact* stated = provision ? provision->find(f) : nullptr;
+      if (fact.type.kind == Type::Kind::predicate || (stated && stated->value.form == FactValue::Form::exact))
+        continue;
+      if (fact.type.kind == Type::Kind::set)
+        for (const auto& bit : fact_set[static_cast<std::size_t>(f)])
+          terms.push_back(bit);
+      else if (fact_scalar[static_cast<std::size_t>(f)])
+        terms.push_back(*fact_scalar[static_cast<std::size_t>(f)]);
+    }
+    for (const auto& person : persons)
+      for (const auto& attribute : person.attributes)
+        terms.push_back(attribute);
+    for (int f : facts_used(condition))
+      if (model.facts[static_cast<std::size_t>(f)].type.kind == Type::Kind::predicate)
+        for (const auto& person : persons)
+          terms.push_back(fact_predicate(f)(person.attributes, Polarity::both));
+    solver.push();
+    struct Pop {
+      z3::solver& solver;
+      ~Pop() { solver.pop(); }
+    } pop{solver};
+    auto holds_with = [&](const z3::expr& constraint) {
+      solver.push();
+      solver.add(constraint);
+      z3::check_result result = check(base);
+      solver.pop();
+      return result;
+    };
+    for (const auto& term : terms) {
+      if (term.is_bool()) {
+        z3::check_result no = holds_with(!term);
+        if (no == z3::unknown)
+          return std::nullopt;
+        solver.add(no == z3::sat ? !term : term);
+        continue;
+      }
+      // The value nearest 0: bisect on |term| below the current model's value.
+      if (check(base) != z3::sat)
+        return std::nullopt;
+      std::int64_t now = 0;
+      if (!solver.get_model().eval(term, true).is_numeral_i64(now))
+        return std::nullopt;
+      std::int64_t low = 0;
+      std::int64_t high = now < 0 ? -now : now;
+      while (low < high) {
+        std::int64_t middle = low + (high - low) / 2;
+        z3::check_result within = holds_with(term <= ctx.int_val(middle) && term >= ctx.int_val(-middle));
+        if (within == z3::unknown)
+          return std::nullopt;
+        if (within == z3::sat)
+          high = middle;
+        else
+          low = middle + 1;
+      }
+      z3::check_result positive = holds_with(term == ctx.int_val(low));
+      if (positive == z3::unknown)
+        return std::nullopt;
+      solver.add(positive == z3::sat ? term == ctx.int_val(low) : term == ctx.int_val(-low));
+    }
+    if (check(base) != z3::sat)
+      return std::nullopt;
+    return witness(solver.get_model(), condition, persons);
   }
 };
 
@@ -893,8 +914,26 @@ std::optional<bool> Engine::consistent(std::vector<int>& core) {
     z3::check_result result = s.check(s.assumptions());
     if (result == z3::unknown)
       return std::nullopt;
-    if (result == z3::unsat)
-      core = s.minimise(s.core(), s.ctx.bool_val(true));
+    if (result == z3::unsat) {
+      // The same deletion as for a verdict's core, over every tracked fact.
+      std::vector<int> candidates{law_level_fact};
+      for (std::size_t f = 0; f < s.tracking.size(); ++f)
+        if (s.tracking[f])
+          candidates.push_back(static_cast<int>(f));
+      auto minimal = decide::minimal_core(
+          candidates,
+          [&](const std::vector<int>& kept) -> std::optional<bool> {
+            z3::expr_vector trial(s.ctx);
+            for (int k : kept)
+              trial.push_back(k == law_level_fact ? *s.level_tracking : *s.tracking[static_cast<std::size_t>(k)]);
+            z3::check_result r = s.check(trial);
+            if (r == z3::unknown)
+              return std::nullopt;
+            return r == z3::unsat;
+          },
+          decide::WhenUnsure::keep);
+      core = minimal ? *minimal : candidates;
+    }
     return result == z3::sat;
   } catch (const z3::exception&) {
     return std::nullopt;
@@ -926,22 +965,29 @@ Decision Engine::decide(const Test& test, const Right& right) {
     z3::check_result can_fail = s.check(with_condition);
     if (can_fail == z3::unsat) {
       decision.verdict = Verdict::passes;
-      decision.core = s.core_with_predicates(s.minimise(s.core(), positive), *test.failure, false);
+      decision.core = s.canonical_core(*test.failure, false, positive);
       return decision;
     }
-    if (can_fail == z3::sat)
-      decision.witness = s.witness(s.solver.get_model(), *test.failure, persons);
+    // The witness both routes give: the first failing sample, else the least reading.
+    auto witness = [&]() -> std::optional<Witness> {
+      if (auto sampled = s.sampler.canonical_witness(*s.provision, test, right))
+        return sampled;
+      return s.least_witness(*test.failure, persons, positive);
+    };
 
     z3::expr_vector without_condition = s.assumptions();
     without_condition.push_back(negative);
     z3::check_result can_pass = s.check(without_condition);
     if (can_pass == z3::unsat) {
       decision.verdict = Verdict::fails;
-      decision.core = s.core_with_predicates(s.minimise(s.core(), negative), *test.failure, true);
+      decision.core = s.canonical_core(*test.failure, true, negative);
+      if (can_fail == z3::sat)
+        decision.witness = witness();
       return decision;
     }
     if (can_fail == z3::sat && can_pass == z3::sat) {
       decision.verdict = Verdict::may_fail;
+      decision.witness = witness();
       return decision;
     }
     decision.verdict = Verdict::undetermined;
@@ -1031,12 +1077,7 @@ Suggestion Engine::suggest(const std::vector<std::pair<const Test*, const Right*
       FactChange change;
       change.fact = fact;
       if (decl.type.kind == Type::Kind::set) {
-        std::string members;
-        const auto& parts = s.fact_set[static_cast<std::size_t>(fact)];
-        for (std::size_t k = 0; k < parts.size(); ++k)
-          if (m.eval(parts[k], true).is_true())
-            members += (members.empty() ? "" : ", ") + decl.type.enumeration->members[k];
-        change.value = "{" + members + "}";
+        change.value = s.show_set(m, s.fact_set[static_cast<std::size_t>(fact)], decl.type);
       } else {
         change.value = s.show(m, *s.fact_scalar[static_cast<std::size_t>(fact)], decl.type);
       }

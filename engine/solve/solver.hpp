@@ -1,15 +1,20 @@
-// engine/solve — Z3 behind one interface.
-// Takes: the model, one provision at a time. Gives: decisions (a verdict, the unsat core
-// of the provision's tracked facts, a witness scenario) and the rule-set checks.
+// engine/solve — the Z3 route, behind one interface.
+// Takes: the model, one provision at a time. Gives: decisions (a verdict, its canonical
+// core and witness, see decide/) and the rule-set checks.
 // z3++.h stays inside solver.cpp: nothing else in the engine sees Z3.
 //
 // For facts F and a failure condition C:
 //   fails        F ∧ ¬C unsat    core: the facts that force the failure
 //   may_fail     both satisfiable witness: a reading of F ∧ C
 //   passes       F ∧ C unsat     core: the facts that save the provision
+// Cores are found by deletion over the candidates in a fixed order (decide/core.hpp), each
+// step one query; the witness is the fast path's first failing sample where sampling
+// finds one, and otherwise the least reading Z3 allows (each open value in turn made as
+// small as it can be), so that neither depends on the solver's history.
 //   undetermined the solver gave up within its limits (never reported as passes)
 #pragma once
 
+#include "decide/decision.hpp"
 #include "model/model.hpp"
 
 #include <memory>
@@ -19,39 +24,16 @@
 
 namespace siracusa::solve {
 
-// The routes decide the first four; `check` adds the two that say a provision was not
-// assessed: silent on the test's subject, or leaving a fact the test needs unstated.
-enum class Verdict { fails, may_fail, passes, undetermined, not_applicable, unassessed };
-const char* verdict_name(Verdict verdict);
+// The decision types are the ones both routes share (decide/decision.hpp).
+using decide::Decision;
+using decide::law_level_fact;
+using decide::Verdict;
+using decide::verdict_name;
+using decide::Witness;
 
 struct SolverOptions {
   unsigned timeout_ms = 2000; // per query
   unsigned rlimit = 0;        // per query; 0 = no resource limit
-};
-
-// One reading of the unknown facts under which the provision fails.
-struct Witness {
-  struct Value {
-    std::string name;  // a fact, or `scope(a)` for a predicate at a witness person
-    std::string value; // as an analyst writes it: `11 days`, `authorisation`, `{public_order}`
-  };
-  struct Person {
-    std::string name; // the test's binder: `p`, `a`, `b`
-    std::vector<Value> attributes;
-  };
-  std::vector<Value> facts;
-  std::vector<Person> persons;
-  bool empty() const { return facts.empty() && persons.empty(); }
-};
-
-// A tracked fact in a core: an index into Model::facts, or law_level for the law's level.
-constexpr int law_level_fact = -1;
-
-struct Decision {
-  Verdict verdict = Verdict::undetermined;
-  std::vector<int> core;          // facts (fails: that force it; passes: that save it)
-  std::optional<Witness> witness; // fails, may_fail
-  std::string reason;             // undetermined: why the solver stopped
 };
 
 // The smallest change to an open provision's stated facts after which none of the given

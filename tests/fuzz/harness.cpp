@@ -3,6 +3,7 @@
 #include "check/check.hpp"
 #include "model/print.hpp"
 #include "model/resolve.hpp"
+#include "solve/solver.hpp"
 #include "syntax/format.hpp"
 #include "syntax/parser.hpp"
 
@@ -235,6 +236,79 @@ Outcome format_round_trip(std::string_view text) {
   });
 }
 
+namespace {
+
+// The fact names a finding rests on, in order.
+std::vector<std::string> core_names(const check::Finding& f) {
+  std::vector<std::string> names;
+  for (const auto& c : f.because)
+    names.push_back(c.fact);
+  return names;
+}
+
+std::string witness_text(const std::optional<check::Witness>& w) {
+  if (!w)
+    return "none";
+  std::string out;
+  for (const auto& v : w->facts)
+    out += v.name + "=" + v.value + " ";
+  for (const auto& p : w->persons) {
+    out += p.name + "{";
+    for (const auto& v : p.attributes)
+      out += v.name + "=" + v.value + " ";
+    out += "} ";
+  }
+  return out;
+}
+
+// A core is sound when its facts alone force the verdict: the provision stripped of every
+// other fact (and, unless the core names it, at every level of law) gets the same verdict
+// from Z3.
+Outcome core_forces(const model::Model& m, const check::Finding& f) {
+  int provision = m.find_provision(f.provision->id);
+  int test = m.find_test(f.test->id);
+  int right = m.find_right(f.right);
+  if (provision < 0 || test < 0 || right < 0)
+    return broken(f.id + ": cannot find its provision, test or right");
+  model::Model stripped = m;
+  model::Provision& p = stripped.provisions[static_cast<std::size_t>(provision)];
+  bool level_kept = false;
+  std::vector<model::StatedFact> kept;
+  for (const auto& cause : f.because) {
+    if (cause.fact == "law.level")
+      level_kept = true;
+    int fact = m.find_fact(cause.fact);
+    if (const model::StatedFact* stated = fact >= 0 ? p.find(fact) : nullptr)
+      kept.push_back(*stated);
+  }
+  p.facts = kept;
+  model::Law& law = stripped.laws[static_cast<std::size_t>(p.law)];
+  std::vector<model::Level> levels{law.level};
+  bool reads_level = f.test->condition.find("law.level") != std::string::npos;
+  for (const auto& exception : f.test->exceptions)
+    reads_level = reads_level || exception.find("law.level") != std::string::npos;
+  if (!level_kept && reads_level)
+    levels = {model::Level::constitution, model::Level::constitutional_law, model::Level::code, model::Level::law,
+              model::Level::bylaw};
+  solve::SolverOptions options;
+  options.timeout_ms = 2000;
+  for (auto level : levels) {
+    law.level = level;
+    solve::Engine engine(stripped, options);
+    engine.begin(p);
+    auto decision =
+        engine.decide(stripped.tests[static_cast<std::size_t>(test)], stripped.rights[static_cast<std::size_t>(right)]);
+    engine.end();
+    if (decision.verdict != check::Verdict::undetermined && decision.verdict != f.verdict)
+      return broken(f.id + ": its core does not force `" + solve::verdict_name(f.verdict) +
+                    "`: with only those facts (" + std::string(model::level_name(level)) + ") Z3 says " +
+                    solve::verdict_name(decision.verdict));
+  }
+  return {};
+}
+
+} // namespace
+
 Outcome routes_agree(std::string_view text) {
   return guarded([&]() -> Outcome {
     auto linted = lint_text(text);
@@ -254,6 +328,7 @@ Outcome routes_agree(std::string_view text) {
     Diagnostics audit_diagnostics;
     auto by_fast = check::run(m, fast, fast_diagnostics);
     auto by_z3 = check::run(m, audit, audit_diagnostics);
+    Outcome outcome;
     if (by_fast.findings.size() != by_z3.findings.size())
       return broken("the routes give different numbers of findings: " + std::to_string(by_fast.findings.size()) +
                     " and " + std::to_string(by_z3.findings.size()));
@@ -264,18 +339,36 @@ Outcome routes_agree(std::string_view text) {
         return broken("the routes give different findings: " + f.id + " and " + z.id);
       if (f.verdict == check::Verdict::undetermined || z.verdict == check::Verdict::undetermined)
         continue;
+      ++outcome.decisions;
+      if (f.route == check::Route::fast)
+        ++outcome.fast;
       std::string which = f.id + " (" + check::route_name(f.route) + "): ";
       if (f.verdict != z.verdict)
         return broken(which + "default route says " + solve::verdict_name(f.verdict) + ", --all-z3 says " +
                       solve::verdict_name(z.verdict));
-      if ((f.verdict == check::Verdict::fails || f.verdict == check::Verdict::passes) &&
-          f.because.empty() != z.because.empty())
-        return broken(which + "one route gives a core and the other none");
-      if (f.provision && !f.conflict && f.verdict == check::Verdict::may_fail &&
-          f.witness.has_value() != z.witness.has_value())
-        return broken(which + "one route gives a witness and the other none");
+      if (core_names(f) != core_names(z)) {
+        std::string a, b;
+        for (const auto& n : core_names(f))
+          a += n + " ";
+        for (const auto& n : core_names(z))
+          b += n + " ";
+        return broken(which + "the default route's core is [" + a + "], --all-z3's [" + b + "]");
+      }
+      if (f.missing != z.missing)
+        return broken(which + "the routes ask for different facts");
+      if (f.witness != z.witness)
+        return broken(which + "the default route's witness is " + witness_text(f.witness) + ", --all-z3's " +
+                      witness_text(z.witness));
+      if (f.note != z.note)
+        return broken(which + "the routes give different notes: `" + f.note + "` and `" + z.note + "`");
+      if (f.provision && !f.conflict && f.note_kind != check::NoteKind::exception_not_established &&
+          (f.verdict == check::Verdict::fails || f.verdict == check::Verdict::passes)) {
+        Outcome sound = core_forces(m, f);
+        if (!sound.ok)
+          return sound;
+      }
     }
-    return {};
+    return outcome;
   });
 }
 

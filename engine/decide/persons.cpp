@@ -1,8 +1,10 @@
-#include "model/classes.hpp"
+#include "decide/persons.hpp"
 
 #include <algorithm>
 
-namespace siracusa::model {
+namespace siracusa::decide {
+
+using namespace model;
 
 namespace {
 
@@ -92,4 +94,35 @@ std::vector<std::int64_t> representatives(const Model& model, int attribute, con
   return values;
 }
 
-} // namespace siracusa::model
+PersonOdometer::PersonOdometer(const Model& model, const std::vector<int>& attributes, const PersonClasses& classes)
+    : attributes_(attributes), at_(attributes.size(), 0), person_(model.attributes.size(), 0) {
+  for (int a : attributes_) {
+    choices_.push_back(representatives(model, a, classes));
+    person_[static_cast<std::size_t>(a)] = choices_.back().front();
+  }
+}
+
+std::size_t PersonOdometer::count(std::size_t limit) const {
+  std::size_t n = 1;
+  for (const auto& c : choices_) {
+    n *= c.size();
+    if (n > limit)
+      return limit + 1;
+  }
+  return n;
+}
+
+bool PersonOdometer::next() {
+  for (std::size_t i = 0; i < at_.size(); ++i) {
+    auto a = static_cast<std::size_t>(attributes_[i]);
+    if (++at_[i] < choices_[i].size()) {
+      person_[a] = choices_[i][at_[i]];
+      return true;
+    }
+    at_[i] = 0;
+    person_[a] = choices_[i][0];
+  }
+  return false;
+}
+
+} // namespace siracusa::decide

@@ -1,0 +1,185 @@
+// The two routes agree on everything a user sees: on random rule files with their own
+// vocabularies (tests/fuzz/generate.hpp), the default route (fast path first) and
+// --all-z3 give every decision the same verdict, core, witness and note, every core forces
+// its verdict on its own (re-checked by Z3), and every witness, stated as the provision's
+// facts, makes the provision fail on both routes. SIRACUSA_ROUTES_LONG=1 tries 1000 files
+// instead of 15.
+#include "support.hpp"
+
+#include "check/check.hpp"
+#include "generate.hpp"
+#include "harness.hpp"
+#include "model/print.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+using namespace siracusa;
+using namespace siracusa::testing;
+
+namespace {
+
+std::uint64_t files_to_try() {
+  const char* value = std::getenv("SIRACUSA_ROUTES_LONG");
+  return value && std::string(value) == "1" ? 1000 : 15;
+}
+
+struct Checked {
+  model::Model model;
+  check::Result fast;
+  check::Result audit;
+};
+
+std::optional<Checked> check_both(const std::string& text, Loaded& loaded) {
+  loaded = load_files({{"rules.sir", text}});
+  if (loaded.diagnostics.has_errors())
+    return std::nullopt;
+  Checked out;
+  check::Options options;
+  options.jobs = 1;
+  options.solver.timeout_ms = 2000;
+  check::Options audit = options;
+  audit.all_z3 = true;
+  Diagnostics d1, d2;
+  out.fast = check::run(loaded.model, options, d1);
+  out.audit = check::run(loaded.model, audit, d2);
+  return out;
+}
+
+// The provision again, as `pw`, with every value the witness names stated exactly.
+std::string pinned_provision(const model::Model& m, const model::Provision& p, const check::Witness& w) {
+  std::string out = "  provision pw {\n    restricts: r\n";
+  for (const auto& stated : p.facts) {
+    const std::string& name = m.facts[static_cast<std::size_t>(stated.fact)].name;
+    bool pinned = false;
+    for (const auto& v : w.facts)
+      pinned = pinned || v.name == name;
+    if (!pinned)
+      out += "    " + name + ": " + model::to_text(stated.value, m) + "\n";
+  }
+  for (const auto& v : w.facts)
+    out += "    " + v.name + ": " + v.value + "\n";
+  return out + "    source: doc para 1\n  }\n";
+}
+
+} // namespace
+
+TEST_CASE("the routes agree on verdicts, cores, witnesses and notes of generated vocabularies",
+          "[routes][fast][solver]") {
+  std::size_t clean = 0;
+  std::size_t decisions = 0;
+  std::size_t fast = 0;
+  std::uint64_t count = files_to_try();
+  for (std::uint64_t seed = 1; seed <= count; ++seed) {
+    std::string text = fuzz::generate_rules(seed);
+    if (fuzz::lint(text).ok && !load_files({{"rules.sir", text}}).diagnostics.has_errors())
+      ++clean;
+    auto outcome = fuzz::routes_agree(text);
+    INFO("seed " << seed << "\n" << text);
+    REQUIRE(outcome.problem == "");
+    decisions += outcome.decisions;
+    fast += outcome.fast;
+  }
+  // The generator must give files that check, and decisions both routes settle.
+  CHECK(clean * 4 >= count * 3);
+  CHECK(decisions > count * 10);
+  CHECK(fast * 4 > decisions);
+  CHECK(fast < decisions);
+}
+
+TEST_CASE("a witness, stated as the provision's facts, makes it fail on both routes", "[routes][fast][solver]") {
+  std::size_t pinned = 0;
+  std::uint64_t count = files_to_try() / 2;
+  for (std::uint64_t seed = 1; seed <= count; ++seed) {
+    std::string text = fuzz::generate_rules(seed);
+    Loaded loaded;
+    auto both = check_both(text, loaded);
+    if (!both)
+      continue;
+    const model::Model& m = loaded.model;
+    for (const auto& f : both->fast.findings) {
+      if (!f.provision || f.conflict || !f.witness || !f.witness->persons.empty())
+        continue;
+      if (f.verdict != check::Verdict::fails && f.verdict != check::Verdict::may_fail)
+        continue;
+      bool plain = true; // predicates at persons cannot be stated as facts
+      for (const auto& v : f.witness->facts)
+        plain = plain && v.name.find('(') == std::string::npos && m.find_fact(v.name) >= 0 &&
+                m.facts[static_cast<std::size_t>(m.find_fact(v.name))].type.kind != model::Type::Kind::predicate;
+      if (!plain)
+        continue;
+      const model::Provision& p = m.provisions[static_cast<std::size_t>(m.find_provision(f.provision->id))];
+      std::string with = text;
+      with.insert(with.rfind("}\n"), pinned_provision(m, p, *f.witness));
+      Loaded again;
+      INFO("seed " << seed << ", " << f.id << "\n" << with);
+      auto rechecked = check_both(with, again);
+      REQUIRE(rechecked);
+      std::string id = "l.pw/r/" + f.test->id;
+      for (const auto* result : {&rechecked->fast, &rechecked->audit})
+        for (const auto& g : result->findings)
+          if (g.id == id) {
+            CHECK(solve::verdict_name(g.verdict) == std::string("fails"));
+            ++pinned;
+          }
+    }
+  }
+  CHECK(pinned > 10);
+}
+
+TEST_CASE("an enum of more than 64 members: a member past the 64th is told apart on both routes",
+          "[routes][fast][solver]") {
+  std::string members;
+  for (int i = 1; i <= 70; ++i)
+    members += (i > 1 ? ", m" : "m") + std::to_string(i);
+  std::string text = "document doc {\n  title: \"A source\"\n  paragraphs: 1..10\n}\n"
+                     "enum aim { public_order }\nenum kinds { " +
+                     members +
+                     " }\nfact kind: kinds\nright r {\n  article: 21\n  title: \"R\"\n}\n"
+                     "jurisdiction xx {\n  title: \"X\"\n}\n"
+                     "test t {\n  applies to: r\n  criterion: necessity\n  strength: concern\n"
+                     "  fails when: kind == m65\n  cites: covenant art 21\n  explanation: \"e\"\n"
+                     "  recommendation: \"r\"\n}\n"
+                     "law l {\n  title: \"L\"\n  jurisdiction: xx\n  level: law\n"
+                     "  provision p {\n    restricts: r\n    kind: m1\n    source: doc para 1\n  }\n"
+                     "  provision q {\n    restricts: r\n    kind: m65\n    source: doc para 2\n  }\n}\n";
+  Loaded loaded;
+  auto both = check_both(text, loaded);
+  INFO(render_all(loaded.diagnostics, {}));
+  REQUIRE(both);
+  for (const auto* result : {&both->fast, &both->audit}) {
+    REQUIRE(result->findings.size() == 2);
+    CHECK(solve::verdict_name(result->findings[0].verdict) == std::string("passes"));
+    CHECK(solve::verdict_name(result->findings[1].verdict) == std::string("fails"));
+    REQUIRE(result->findings[0].because.size() == 1);
+    CHECK(result->findings[0].because[0].statement == "kind: m1");
+  }
+  CHECK(fuzz::routes_agree(text).problem == "");
+}
+
+TEST_CASE("where either of two facts forces the verdict, both routes blame the one declared first",
+          "[routes][fast][solver]") {
+  // The case: the fast path blamed one fact and Z3 the other.
+  std::string text = "document doc {\n  title: \"A source\"\n  paragraphs: 1..10\n}\n"
+                     "enum aim { public_order }\nfact discretion: bool\nfact precise: bool\n"
+                     "right r {\n  article: 21\n  title: \"R\"\n}\njurisdiction xx {\n  title: \"X\"\n}\n"
+                     "test t {\n  applies to: r\n  criterion: legality\n  strength: concern\n"
+                     "  fails when: discretion or not precise\n  cites: covenant art 21\n  explanation: \"e\"\n"
+                     "  recommendation: \"r\"\n}\n"
+                     "law l {\n  title: \"L\"\n  jurisdiction: xx\n  level: law\n"
+                     "  provision p {\n    restricts: r\n    precise: no\n    discretion: yes\n"
+                     "    source: doc para 1\n  }\n}\n";
+  Loaded loaded;
+  auto both = check_both(text, loaded);
+  INFO(render_all(loaded.diagnostics, {}));
+  REQUIRE(both);
+  for (const auto* result : {&both->fast, &both->audit}) {
+    REQUIRE(result->findings.size() == 1);
+    CHECK(solve::verdict_name(result->findings[0].verdict) == std::string("fails"));
+    REQUIRE(result->findings[0].because.size() == 1);
+    CHECK(result->findings[0].because[0].fact == "discretion");
+  }
+  CHECK(both->fast.findings[0].route == check::Route::fast);
+  CHECK(both->audit.findings[0].route == check::Route::z3);
+}
