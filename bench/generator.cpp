@@ -17,6 +17,7 @@ class Generator {
   Generator(const Model& rules, const CorpusSpec& spec) : rules_(rules), spec_(spec), random_(spec.seed) {}
 
   std::string provision(std::size_t index) {
+    changeable_.clear();
     std::string out = "  provision p" + std::to_string(index) + " {\n";
     out += "    title: \"Synthetic provision " + std::to_string(index) + "\"\n";
     std::size_t right_count = 1 + below(2);
@@ -30,15 +31,46 @@ class Generator {
     for (std::size_t i = 0; i < rights.size(); ++i)
       out += (i > 0 ? ", " : "") + rights[i];
     out += "\n";
-    for (const auto& fact : rules_.facts) {
+    for (std::size_t f = 0; f < rules_.facts.size(); ++f) {
+      const auto& fact = rules_.facts[f];
       bool predicate = fact.type.kind == Type::Kind::predicate;
       if (chance(predicate ? spec_.scope_probability : spec_.fact_probability))
-        if (auto value = fact_value(fact.type))
+        if (auto value = fact_value(fact.type)) {
           out += "    " + fact.name + ": " + *value + "\n";
+          changeable_.push_back(f);
+        }
+    }
+    // Each draw below is made only when asked for, so that the corpus is otherwise the
+    // same as without them.
+    if (spec_.acts > 0 && spec_.deontic_probability > 0 && chance(spec_.deontic_probability)) {
+      static const char* const modalities[] = {"permits", "forbids", "permits", "forbids", "obliges"};
+      out += std::string("    ") + modalities[below(5)] + ": synthetic_act_" + std::to_string(below(spec_.acts)) +
+             " for " + scope(spec_.who_depth) + "\n";
+    }
+    if (!rules_.duties.empty() && spec_.implements_probability > 0 && chance(spec_.implements_probability)) {
+      const auto& duty = rules_.duties[below(rules_.duties.size())].id;
+      out += chance(0.5) ? "    implements: " + duty + "\n"
+                         : "    implements partially: " + duty + " \"synthetic: no deadline\"\n";
     }
     out += "    source: synthetic para " + std::to_string(1 + index % 1000) + "\n";
     out += "  }\n";
     return out;
+  }
+
+  // With the spec's probability, an enacted amendment of the law's last provision written:
+  // one of its facts changed to another value. Empty otherwise.
+  std::string amendment(std::size_t law, std::size_t provision) {
+    if (spec_.amendment_probability <= 0 || changeable_.empty() || !chance(spec_.amendment_probability))
+      return {};
+    const auto& fact = rules_.facts[changeable_[below(changeable_.size())]];
+    auto value = fact_value(fact.type);
+    if (!value)
+      return {};
+    std::string id = std::to_string(law);
+    return "\namendment synthetic_amendment_" + id + " {\n  title: \"Synthetic amendment " + id +
+           "\"\n  adopted: 2024-01-" + (law % 28 < 9 ? "0" : "") + std::to_string(1 + law % 28) +
+           "\n  source: synthetic para 1\n" + "  amends synthetic_" + id + ".p" + std::to_string(provision) +
+           " {\n    change " + fact.name + ": " + *value + "\n  }\n}\n";
   }
 
  private:
@@ -96,7 +128,7 @@ class Generator {
         return "at most " + members(*type.enumeration, true);
       return members(*type.enumeration, true);
     case Type::Kind::predicate:
-      return scope();
+      return scope(spec_.scope_depth);
     case Type::Kind::text:
       return "\"synthetic " + std::to_string(below(5)) + "\"";
     default:
@@ -104,38 +136,60 @@ class Generator {
     }
   }
 
-  // `person where` one or two conditions on the person's attributes, or everyone.
-  std::string scope() {
+  // `person where` conditions on the person's attributes, or everyone: at depth 1 one or
+  // two terms joined by `and`; deeper, such conditions joined by `and`/`or`, some negated.
+  std::string scope(std::size_t depth) {
     if (rules_.attributes.empty() || chance(0.2))
       return "everyone";
-    std::string out;
-    std::size_t terms = 1 + below(2);
-    for (std::size_t i = 0; i < terms; ++i) {
-      const auto& a = rules_.attributes[below(rules_.attributes.size())];
-      std::string term;
-      switch (a.type.kind) {
-      case Type::Kind::boolean:
-        term = chance(0.5) ? a.name : "not " + a.name;
-        break;
-      case Type::Kind::integer:
-        term = a.name + " >= " + quantity(static_cast<long>(14 + below(10)), a.type.unit);
-        break;
-      case Type::Kind::enumeration:
-        term = a.name + (chance(0.7) ? " == " : " != ") +
-               a.type.enumeration->members[below(a.type.enumeration->members.size())];
-        break;
-      default:
-        continue;
-      }
-      out += (out.empty() ? "" : " and ") + term;
-    }
+    std::string out = condition(depth);
     return out.empty() ? "everyone" : "person where " + out;
+  }
+
+  std::string condition(std::size_t depth) {
+    if (depth <= 1) {
+      std::string out;
+      std::size_t terms = 1 + below(2);
+      for (std::size_t i = 0; i < terms; ++i) {
+        std::string t = term();
+        if (!t.empty())
+          out += (out.empty() ? "" : " and ") + t;
+      }
+      return out;
+    }
+    std::string left = condition(depth - 1);
+    std::string right = condition(depth - 1);
+    if (left.empty() || right.empty())
+      return left.empty() ? right : left;
+    std::string joined = "(" + left + ")" + (chance(0.5) ? " and " : " or ") + "(" + right + ")";
+    return chance(0.3) ? "not (" + joined + ")" : joined;
+  }
+
+  std::string term() {
+    const auto& a = rules_.attributes[below(rules_.attributes.size())];
+    switch (a.type.kind) {
+    case Type::Kind::boolean:
+      return chance(0.5) ? a.name : "not " + a.name;
+    case Type::Kind::integer:
+      return a.name + " >= " + quantity(static_cast<long>(14 + below(10)), a.type.unit);
+    case Type::Kind::enumeration:
+      return a.name + (chance(0.7) ? " == " : " != ") +
+             a.type.enumeration->members[below(a.type.enumeration->members.size())];
+    default:
+      return {};
+    }
   }
 
   const Model& rules_;
   const CorpusSpec& spec_;
   std::mt19937_64 random_;
+  std::vector<std::size_t> changeable_; // the facts the last provision states
 };
+
+// One jurisdiction keeps the name corpora always had.
+std::string jurisdiction(const CorpusSpec& spec, std::size_t index) {
+  return spec.jurisdictions <= 1 ? std::string("synthetic_land")
+                                 : "synthetic_land_" + std::to_string(index % spec.jurisdictions);
+}
 
 } // namespace
 
@@ -151,7 +205,11 @@ std::size_t write_corpus(const Model& rules, const fs::path& rules_folder, const
     std::ofstream out(folder / "synthetic.sir");
     out << "# A synthetic jurisdiction for benchmarks.\n" << imports << "\n";
     out << "document synthetic {\n  title: \"Synthetic source\"\n  paragraphs: 1..1000\n}\n\n";
-    out << "jurisdiction synthetic_land {\n  title: \"Synthetic land\"\n}\n";
+    for (std::size_t j = 0; j < spec.jurisdictions; ++j)
+      out << (j > 0 ? "\n" : "") << "jurisdiction " << jurisdiction(spec, j) << " {\n  title: \"Synthetic land"
+          << (spec.jurisdictions > 1 ? " " + std::to_string(j) : std::string()) << "\"\n}\n";
+    for (std::size_t a = 0; a < spec.acts; ++a)
+      out << (a == 0 ? "\n" : "") << "act synthetic_act_" << a << " \"Synthetic act " << a << ".\"\n";
   }
   Generator generator(rules, spec);
   std::size_t files = 1;
@@ -159,14 +217,17 @@ std::size_t write_corpus(const Model& rules, const fs::path& rules_folder, const
     std::size_t law = first / spec.provisions_per_law;
     std::ofstream out(folder / ("law_" + std::to_string(law) + ".sir"));
     out << imports << "import \"synthetic.sir\"\n\n";
-    out << "law synthetic_" << law << " {\n  title: \"Synthetic law " << law << "\"\n  jurisdiction: synthetic_land\n";
+    out << "law synthetic_" << law << " {\n  title: \"Synthetic law " << law
+        << "\"\n  jurisdiction: " << jurisdiction(spec, law) << "\n";
     // The levels are the rule base's; a rule base without them has laws without a level.
     if (rules.level && !rules.level->members.empty())
       out << "  level: " << rules.level->members[law % rules.level->members.size()] << "\n";
     out << "\n";
-    for (std::size_t p = first; p < std::min(spec.provisions, first + spec.provisions_per_law); ++p)
-      out << generator.provision(p) << (p + 1 < std::min(spec.provisions, first + spec.provisions_per_law) ? "\n" : "");
+    std::size_t last = std::min(spec.provisions, first + spec.provisions_per_law);
+    for (std::size_t p = first; p < last; ++p)
+      out << generator.provision(p) << (p + 1 < last ? "\n" : "");
     out << "}\n";
+    out << generator.amendment(law, last - 1);
     ++files;
   }
   return files;

@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "output.hpp"
+#include "stopwatch.hpp"
 
 #include "check/check.hpp"
 #include "diff.hpp"
@@ -96,7 +97,15 @@ model::Model load_with_rule_base(Inputs& inputs, Diagnostics& diagnostics, std::
                                  const std::function<void(std::size_t)>& on_parsed) {
   model::LoadOptions load = load_options(inputs);
   load.on_parsed = on_parsed;
-  model::Model model = model::load_model(inputs.paths, diagnostics, load);
+  // Parsed and resolved apart (as model::load_model does), so that -v times each.
+  Stopwatch parsing;
+  model::Model model;
+  {
+    model::FileSet files = model::load_files(inputs.paths, diagnostics, load);
+    std::string parsed = parsing.lap();
+    model = model::resolve(files, diagnostics);
+    spdlog::debug("parse: {}; resolve: {}", parsed, parsing.lap());
+  }
   if (!diagnostics.has_errors() && model.tests.empty() && (!model.laws.empty() || !model.expectations.empty())) {
     // Laws alone: check them against the rule base that ships with the binary.
     Diagnostics again;

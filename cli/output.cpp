@@ -7,6 +7,8 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <ostream>
+#include <streambuf>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -42,15 +44,49 @@ std::string reason(int error_number, const fs::path& folder) {
   }
 }
 
-bool write_all(int fd, const std::string& content) {
-  std::size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      return false;
-    done += static_cast<std::size_t>(n);
+// A stream onto a file descriptor, unbuffered: the reports gather their own chunks. A
+// failed write(2) fails the stream and keeps its errno.
+class DescriptorBuffer final : public std::streambuf {
+ public:
+  explicit DescriptorBuffer(int fd) : fd_(fd) {}
+  int error() const { return error_; }
+
+ protected:
+  std::streamsize xsputn(const char* data, std::streamsize size) override {
+    std::streamsize done = 0;
+    while (done < size && error_ == 0) {
+      ssize_t n = ::write(fd_, data + done, static_cast<std::size_t>(size - done));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        error_ = n < 0 ? errno : EIO;
+      else
+        done += n;
+    }
+    return done;
+  }
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof()))
+      return traits_type::not_eof(c);
+    char byte = traits_type::to_char_type(c);
+    return xsputn(&byte, 1) == 1 ? c : traits_type::eof();
+  }
+
+ private:
+  int fd_;
+  int error_ = 0;
+};
+
+// Writes what `produce` makes to `fd`; false with errno set when a write failed. An
+// exception from `produce` is left to the caller, which owns the descriptor.
+bool deliver(int fd, const Producer& produce) {
+  DescriptorBuffer buffer(fd);
+  std::ostream stream(&buffer);
+  produce(stream);
+  stream.flush();
+  if (buffer.error() != 0 || !stream) {
+    errno = buffer.error() != 0 ? buffer.error() : EIO;
+    return false;
   }
   return true;
 }
@@ -70,13 +106,19 @@ std::optional<fs::path> follow_links(fs::path path) {
   return std::nullopt;
 }
 
-bool write_through(const std::string& shown, const fs::path& path, const std::string& content, std::string& error) {
+bool write_through(const std::string& shown, const fs::path& path, const Producer& produce, std::string& error) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     error = "cannot write `" + shown + "`: " + reason(errno, path.parent_path());
     return false;
   }
-  bool ok = write_all(fd, content);
+  bool ok = false;
+  try {
+    ok = deliver(fd, produce);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
   int saved = errno;
   ok = ::close(fd) == 0 && ok;
   if (!ok)
@@ -84,8 +126,7 @@ bool write_through(const std::string& shown, const fs::path& path, const std::st
   return ok;
 }
 
-bool replace_atomically(const std::string& shown, const fs::path& target, const std::string& content,
-                        std::string& error) {
+bool replace_atomically(const std::string& shown, const fs::path& target, const Producer& produce, std::string& error) {
   fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   fs::path temporary = target;
   temporary += ".siracusa-tmp-" + std::to_string(::getpid());
@@ -98,7 +139,16 @@ bool replace_atomically(const std::string& shown, const fs::path& target, const 
   struct stat existing {};
   if (::stat(target.c_str(), &existing) == 0)
     ::fchmod(fd, existing.st_mode & 07777);
-  bool ok = write_all(fd, content);
+  // Whatever stops the writing half-way, nothing of it is left: not the temporary, and
+  // the target as it was.
+  bool ok = false;
+  try {
+    ok = deliver(fd, produce);
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    throw;
+  }
   int saved = errno;
   ok = ::close(fd) == 0 && ok;
   if (ok && ::rename(temporary.c_str(), target.c_str()) != 0) {
@@ -115,8 +165,13 @@ bool replace_atomically(const std::string& shown, const fs::path& target, const 
 } // namespace
 
 bool write_output(const std::string& path, const std::string& content, std::string& error) {
+  return write_output(path, Producer([&content](std::ostream& out) { out << content; }), error);
+}
+
+bool write_output(const std::string& path, const Producer& produce, std::string& error) {
   if (path == "-") {
-    std::cout << content << std::flush;
+    produce(std::cout);
+    std::cout << std::flush;
     if (!std::cout) {
       error = "cannot write to standard output";
       return false;
@@ -132,10 +187,10 @@ bool write_output(const std::string& path, const std::string& content, std::stri
     // Opened by the name given, so that links the kernel resolves itself
     // (/dev/stdout -> /proc/self/fd/1 -> a pipe) reach what they stand for.
     if (!S_ISREG(info.st_mode))
-      return write_through(path, path, content, error);
+      return write_through(path, path, produce, error);
     // A regular file, possibly behind symlinks: replace the file, not the links.
     std::unique_ptr<char, decltype(&std::free)> real(::realpath(path.c_str(), nullptr), &std::free);
-    return replace_atomically(path, real ? fs::path(real.get()) : fs::path(path), content, error);
+    return replace_atomically(path, real ? fs::path(real.get()) : fs::path(path), produce, error);
   }
   if (errno != ENOENT) {
     error = "cannot write `" + path + "`: " + reason(errno, fs::path(path).parent_path());
@@ -147,7 +202,7 @@ bool write_output(const std::string& path, const std::string& content, std::stri
     error = "cannot write `" + path + "`: too many levels of symbolic links";
     return false;
   }
-  return replace_atomically(path, *target, content, error);
+  return replace_atomically(path, *target, produce, error);
 }
 
 } // namespace siracusa::cli

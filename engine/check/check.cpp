@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <numeric>
 #include <set>
 #include <thread>
 #include <unordered_set>
@@ -454,8 +455,92 @@ std::optional<std::int64_t> date_of(const Model& model, const Provision& p) {
   return std::nullopt;
 }
 
+// Findings in the order of their ids. A finding is large: the order is worked out on
+// indices, then each finding is moved once into place (following the permutation's
+// cycles) rather than at every step of the sort. Equal ids keep their order.
+void sort_by_id(std::vector<Finding>& findings) {
+  std::vector<std::size_t> order(findings.size()); // order[k]: the finding that goes at k
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return findings[a].id < findings[b].id; });
+  for (std::size_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start)
+      continue;
+    Finding held = std::move(findings[start]);
+    std::size_t k = start;
+    while (order[k] != start) {
+      std::size_t from = order[k];
+      findings[k] = std::move(findings[from]);
+      order[k] = k;
+      k = from;
+    }
+    findings[k] = std::move(held);
+    order[k] = k;
+  }
+}
+
+// What the solver says of one pair of rules on the same act: whether some person falls
+// under both (and who), and, where it is asked, which covers the other.
+struct PairAnswer {
+  std::optional<std::optional<Witness>> overlap;
+  std::optional<bool> allow_in_forbid; // every person the permitting rule reaches, the forbidding one does too
+  std::optional<bool> forbid_in_allow; // and the other way round
+};
+
+struct RulePair {
+  int act;
+  int allow_provision, forbid_provision;
+  const Deontic* allow;
+  const Deontic* forbid;
+  bool same_level;
+};
+
+// Pairs asked of one Z3 context. The partition is fixed by the pairs alone, so answers
+// (witnesses included) do not depend on the number of threads; a context is made only
+// for a chunk that has pairs, and the answers for two predicates already compared
+// (`everyone` against itself, say) are reused within it.
+constexpr std::size_t pairs_per_context = 512;
+
+std::vector<PairAnswer> answer_pairs(const Model& model, const Options& options, const std::vector<RulePair>& pairs,
+                                     std::size_t first, std::size_t last, unsigned long long& queries) {
+  solve::Engine engine(model, options.solver);
+  std::map<const Expr*, std::string> texts;
+  auto text = [&](const ExprPtr& e) -> const std::string& {
+    auto [it, added] = texts.try_emplace(e.get());
+    if (added)
+      it->second = to_text(*e, model);
+    return it->second;
+  };
+  std::map<std::pair<std::string, std::string>, std::optional<std::optional<Witness>>> overlaps;
+  std::map<std::pair<std::string, std::string>, std::optional<bool>> covers;
+  auto covered = [&](const ExprPtr& wider, const ExprPtr& narrower) {
+    auto [it, added] = covers.try_emplace({text(wider), text(narrower)});
+    if (added)
+      it->second = engine.covers(wider, narrower);
+    return it->second;
+  };
+  std::vector<PairAnswer> answers;
+  answers.reserve(last - first);
+  for (std::size_t i = first; i < last; ++i) {
+    const RulePair& pair = pairs[i];
+    PairAnswer answer;
+    auto [it, added] = overlaps.try_emplace({text(pair.allow->who), text(pair.forbid->who)});
+    if (added)
+      it->second = engine.overlap(pair.allow->who, pair.forbid->who);
+    answer.overlap = it->second;
+    if (pair.same_level) {
+      answer.allow_in_forbid = covered(pair.forbid->who, pair.allow->who);
+      answer.forbid_in_allow = covered(pair.allow->who, pair.forbid->who);
+    }
+    answers.push_back(std::move(answer));
+  }
+  queries += engine.stats().queries;
+  return answers;
+}
+
 // Conflict findings: two provisions, one permitting or obliging an act the other forbids,
-// for some person both apply to.
+// for some person both apply to. Rules meet only within their jurisdiction and act; the
+// solver's questions are asked in fixed chunks, on as many threads as the decisions.
 void conflicts(const Model& model, const Options& options, const TestInfos& infos, std::vector<Finding>& findings,
                unsigned long long& queries) {
   std::vector<int> tests;
@@ -478,93 +563,120 @@ void conflicts(const Model& model, const Options& options, const TestInfos& info
       if (d.who && !d.who->type.is_error())
         by_act[{jurisdiction, d.act}].push_back({static_cast<int>(p), &d});
   }
-  solve::Engine engine(model, options.solver);
-  for (const auto& [key, rules] : by_act) {
+  auto level_of = [&](int provision) {
+    return model.laws[static_cast<std::size_t>(model.provisions[static_cast<std::size_t>(provision)].law)].level;
+  };
+  std::vector<RulePair> pairs;
+  for (const auto& [key, rules] : by_act)
     for (const auto& allow : rules) {
       if (allow.deontic->modality == Deontic::Modality::forbids)
         continue;
-      for (const auto& forbid : rules) {
-        if (forbid.deontic->modality != Deontic::Modality::forbids || forbid.provision == allow.provision)
-          continue;
-        const Provision& a = model.provisions[static_cast<std::size_t>(allow.provision)];
-        const Provision& b = model.provisions[static_cast<std::size_t>(forbid.provision)];
-        auto overlap = engine.overlap(allow.deontic->who, forbid.deontic->who);
-        // Who prevails: the higher norm; at the same level the more special one (it
-        // covers fewer persons); otherwise the later one.
-        const Law& law_a = model.laws[static_cast<std::size_t>(a.law)];
-        const Law& law_b = model.laws[static_cast<std::size_t>(b.law)];
-        std::string prevails;
-        std::string rule = "none";
-        if (law_a.level != law_b.level) {
-          prevails = law_a.level < law_b.level ? a.id : b.id;
-          rule = "hierarchy";
-        } else {
-          auto a_in_b = engine.covers(forbid.deontic->who, allow.deontic->who);
-          auto b_in_a = engine.covers(allow.deontic->who, forbid.deontic->who);
-          // The later date decides only once speciality is known not to: when the solver
-          // cannot tell which rule reaches fewer persons, no rule is claimed.
-          bool speciality_known = a_in_b && b_in_a;
-          if (speciality_known && *a_in_b != *b_in_a) {
-            prevails = *a_in_b ? a.id : b.id;
-            rule = "speciality";
-          } else if (auto da = date_of(model, a), db = date_of(model, b); speciality_known && da && db && *da != *db) {
-            prevails = *da > *db ? a.id : b.id;
-            rule = "later date";
-          }
-        }
-        // The finding belongs to the provision that yields: it is the one to change.
-        const Provision& yielding = prevails == a.id ? b : a;
-        const Provision& other = prevails == a.id ? a : b;
-        const Deontic* yielding_rule = prevails == a.id ? forbid.deontic : allow.deontic;
-        const Deontic* other_rule = prevails == a.id ? allow.deontic : forbid.deontic;
-        for (int test_index : tests) {
-          const Test* test = &model.tests[static_cast<std::size_t>(test_index)];
-          const Right* right = nullptr;
-          for (int r : yielding.restricts)
-            if (test->applies_to(r)) {
-              right = &model.rights[static_cast<std::size_t>(r)];
-              break;
-            }
-          if (!right)
-            for (int r : other.restricts)
-              if (test->applies_to(r)) {
-                right = &model.rights[static_cast<std::size_t>(r)];
-                break;
-              }
-          if (!right && !test->all_rights)
-            continue;
-          Finding f = base_finding(infos, test_index, right);
-          f.id = yielding.id + "/" + (right ? right->id : std::string("-")) + "/" + test->id + "~" + other.id;
-          f.provision = provision_info(model, yielding);
-          f.jurisdiction = jurisdiction_of(model, model.laws[static_cast<std::size_t>(yielding.law)]);
-          f.route = Route::z3;
-          f.conflict = ConflictInfo{other.id,
-                                    model.acts[static_cast<std::size_t>(key.second)].id,
-                                    modality_name(yielding_rule->modality),
-                                    modality_name(other_rule->modality),
-                                    prevails,
-                                    rule};
-          f.because.push_back(
-              cause_of(modality_name(yielding_rule->modality), yielding_rule->span, yielding.basis, yielding.sources));
-          f.because.push_back(
-              cause_of(modality_name(other_rule->modality), other_rule->span, other.basis, other.sources));
-          settle_provenance(f);
-          if (!overlap) {
-            f.verdict = Verdict::undetermined;
-            f.note = "the solver could not decide whether both rules reach the same person";
-            f.note_kind = NoteKind::conflict_undecided;
-          } else if (*overlap) {
-            f.verdict = Verdict::fails;
-            f.witness = **overlap;
-          } else {
-            f.verdict = Verdict::passes;
-          }
-          findings.push_back(std::move(f));
-        }
+      for (const auto& forbid : rules)
+        if (forbid.deontic->modality == Deontic::Modality::forbids && forbid.provision != allow.provision)
+          pairs.push_back({key.second, allow.provision, forbid.provision, allow.deontic, forbid.deontic,
+                           level_of(allow.provision) == level_of(forbid.provision)});
+    }
+  if (pairs.empty())
+    return;
+  std::size_t chunks = (pairs.size() + pairs_per_context - 1) / pairs_per_context;
+  std::vector<std::vector<PairAnswer>> chunk_answers(chunks);
+  std::vector<unsigned long long> chunk_queries(chunks, 0);
+  unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(chunks));
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t c = next++; c < chunks; c = next++)
+      chunk_answers[c] = answer_pairs(model, options, pairs, c * pairs_per_context,
+                                      std::min(pairs.size(), (c + 1) * pairs_per_context), chunk_queries[c]);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned i = 1; i < jobs; ++i)
+    threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads)
+    t.join();
+  for (auto q : chunk_queries)
+    queries += q;
+
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    const RulePair& pair = pairs[i];
+    const PairAnswer& answer = chunk_answers[i / pairs_per_context][i % pairs_per_context];
+    const Provision& a = model.provisions[static_cast<std::size_t>(pair.allow_provision)];
+    const Provision& b = model.provisions[static_cast<std::size_t>(pair.forbid_provision)];
+    // Who prevails: the higher norm; at the same level the more special one (it covers
+    // fewer persons); otherwise the later one.
+    const Law& law_a = model.laws[static_cast<std::size_t>(a.law)];
+    const Law& law_b = model.laws[static_cast<std::size_t>(b.law)];
+    std::string prevails;
+    std::string rule = "none";
+    if (law_a.level != law_b.level) {
+      prevails = law_a.level < law_b.level ? a.id : b.id;
+      rule = "hierarchy";
+    } else {
+      const auto& a_in_b = answer.allow_in_forbid;
+      const auto& b_in_a = answer.forbid_in_allow;
+      // The later date decides only once speciality is known not to: when the solver
+      // cannot tell which rule reaches fewer persons, no rule is claimed.
+      bool speciality_known = a_in_b && b_in_a;
+      if (speciality_known && *a_in_b != *b_in_a) {
+        prevails = *a_in_b ? a.id : b.id;
+        rule = "speciality";
+      } else if (auto da = date_of(model, a), db = date_of(model, b); speciality_known && da && db && *da != *db) {
+        prevails = *da > *db ? a.id : b.id;
+        rule = "later date";
       }
     }
+    // The finding belongs to the provision that yields: it is the one to change.
+    const Provision& yielding = prevails == a.id ? b : a;
+    const Provision& other = prevails == a.id ? a : b;
+    const Deontic* yielding_rule = prevails == a.id ? pair.forbid : pair.allow;
+    const Deontic* other_rule = prevails == a.id ? pair.allow : pair.forbid;
+    auto info = provision_info(model, yielding);
+    std::string jurisdiction = jurisdiction_of(model, model.laws[static_cast<std::size_t>(yielding.law)]);
+    for (int test_index : tests) {
+      const Test* test = &model.tests[static_cast<std::size_t>(test_index)];
+      const Right* right = nullptr;
+      for (int r : yielding.restricts)
+        if (test->applies_to(r)) {
+          right = &model.rights[static_cast<std::size_t>(r)];
+          break;
+        }
+      if (!right)
+        for (int r : other.restricts)
+          if (test->applies_to(r)) {
+            right = &model.rights[static_cast<std::size_t>(r)];
+            break;
+          }
+      if (!right && !test->all_rights)
+        continue;
+      Finding f = base_finding(infos, test_index, right);
+      f.id = yielding.id + "/" + (right ? right->id : std::string("-")) + "/" + test->id + "~" + other.id;
+      f.provision = info;
+      f.jurisdiction = jurisdiction;
+      f.route = Route::z3;
+      f.conflict = ConflictInfo{other.id,
+                                model.acts[static_cast<std::size_t>(pair.act)].id,
+                                modality_name(yielding_rule->modality),
+                                modality_name(other_rule->modality),
+                                prevails,
+                                rule};
+      f.because.push_back(
+          cause_of(modality_name(yielding_rule->modality), yielding_rule->span, yielding.basis, yielding.sources));
+      f.because.push_back(cause_of(modality_name(other_rule->modality), other_rule->span, other.basis, other.sources));
+      settle_provenance(f);
+      if (!answer.overlap) {
+        f.verdict = Verdict::undetermined;
+        f.note = "the solver could not decide whether both rules reach the same person";
+        f.note_kind = NoteKind::conflict_undecided;
+      } else if (*answer.overlap) {
+        f.verdict = Verdict::fails;
+        f.witness = **answer.overlap;
+      } else {
+        f.verdict = Verdict::passes;
+      }
+      findings.push_back(std::move(f));
+    }
   }
-  queries += engine.stats().queries;
 }
 
 } // namespace
@@ -630,9 +742,26 @@ Result run(const Model& model, const Options& options, Diagnostics& diagnostics)
   worker();
   for (auto& t : threads)
     t.join();
+  auto decided = std::chrono::steady_clock::now();
+  // Duties and conflicts look across provisions. They are found before the decisions are
+  // gathered, so that every finding is moved once into a vector of the right size.
+  std::vector<Finding> across;
+  positive_obligations(model, tests, across);
+  conflicts(model, options, tests, across, result.summary.queries);
+  if (!options.only_provision.empty())
+    across.erase(
+        std::remove_if(across.begin(), across.end(),
+                       [&](const Finding& f) { return !f.provision || f.provision->id != options.only_provision; }),
+        across.end());
+  auto crossed = std::chrono::steady_clock::now();
+  std::size_t total = across.size();
+  for (const auto& chunk : chunk_results)
+    total += chunk.findings.size();
+  result.findings.reserve(total);
   for (auto& chunk : chunk_results) {
     for (auto& f : chunk.findings)
       result.findings.push_back(std::move(f));
+    chunk.findings = {};
     result.summary.fast_path += chunk.fast;
     result.summary.solver += chunk.solver;
     result.summary.queries += chunk.queries;
@@ -644,28 +773,17 @@ Result run(const Model& model, const Options& options, Diagnostics& diagnostics)
           d.notes.push_back({stated->value.span, "this fact is part of the contradiction"});
     }
   }
-  auto decided = std::chrono::steady_clock::now();
-  if (options.only_provision.empty()) {
-    positive_obligations(model, tests, result.findings);
-    conflicts(model, options, tests, result.findings, result.summary.queries);
-  } else {
-    std::vector<Finding> all;
-    positive_obligations(model, tests, all);
-    conflicts(model, options, tests, all, result.summary.queries);
-    for (auto& f : all)
-      if (f.provision && f.provision->id == options.only_provision)
-        result.findings.push_back(std::move(f));
-  }
-  std::sort(result.findings.begin(), result.findings.end(),
-            [](const Finding& a, const Finding& b) { return a.id < b.id; });
+  for (auto& f : across)
+    result.findings.push_back(std::move(f));
+  sort_by_id(result.findings);
   count(model, result);
   auto& s = result.summary;
   auto finished = std::chrono::steady_clock::now();
   auto ms = [](auto a, auto b) { return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count(); };
   spdlog::debug("check: {} decisions on {} threads in {} ms ({} by the fast path, {} by Z3, {} solver queries); "
-                "gaps and conflicts in {} ms",
+                "gaps and conflicts in {} ms; {} findings gathered and sorted in {} ms",
                 s.fast_path + s.solver, jobs, ms(started, decided), s.fast_path, s.solver, s.queries,
-                ms(decided, finished));
+                ms(decided, crossed), result.findings.size(), ms(crossed, finished));
   return result;
 }
 
@@ -724,8 +842,7 @@ Result update(const Model& model, const Result& previous, const std::set<std::st
   }
   for (auto& f : fresh.findings)
     merged.findings.push_back(std::move(f));
-  std::sort(merged.findings.begin(), merged.findings.end(),
-            [](const Finding& a, const Finding& b) { return a.id < b.id; });
+  sort_by_id(merged.findings);
   count(model, merged);
   spdlog::debug("update: {} decisions re-run for {} touched provisions, {} kept",
                 fresh.summary.fast_path + fresh.summary.solver, touched.size(), kept);

@@ -13,6 +13,7 @@
 #include "report/baseline.hpp"
 #include "report/review.hpp"
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,6 +84,11 @@ bool listed(const check::Finding& finding, const ReportInfo& info);
 
 std::string render_json(const check::Result& result, const model::Model& model, const ReportInfo& info);
 std::string render_text(const check::Result& result, const model::Model& model, const ReportInfo& info, bool color);
+// The JSON and text reports written to `out` as they are made, never held whole: what
+// render_json and render_text return, byte for byte.
+void write_json(std::ostream& out, const check::Result& result, const model::Model& model, const ReportInfo& info);
+void write_text(std::ostream& out, const check::Result& result, const model::Model& model, const ReportInfo& info,
+                bool color);
 std::string render_html(const check::Result& result, const model::Model& model, const ReportInfo& info);
 std::string render_markdown(const check::Result& result, const model::Model& model, const ReportInfo& info);
 std::string render_sarif(const check::Result& result, const model::Model& model, const ReportInfo& info);

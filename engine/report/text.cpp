@@ -1,13 +1,16 @@
 // The text report: findings by law and provision (or by ICCPR article), what fails first;
 // the analyst's work list apart; the duties; the tests that found something, each
-// explained once; counts, with what filters and the baseline left out.
+// explained once; counts, with what filters and the baseline left out. Written to its
+// stream as it is made (text_sink.hpp).
 #include "report/report.hpp"
 #include "report/selection.hpp"
 #include "report/style.hpp"
+#include "report/text_sink.hpp"
 #include "report/words.hpp"
 
 #include <algorithm>
 #include <map>
+#include <sstream>
 
 namespace siracusa::report {
 
@@ -40,7 +43,7 @@ std::string upper(std::string s) {
   return s;
 }
 
-void finding_text(std::string& out, const Entry& e, const model::Model& model, const Style& style,
+void finding_text(TextSink& out, const Entry& e, const model::Model& model, const Style& style,
                   const std::string& indent) {
   const Finding& f = *e.finding;
   out += indent + style.verdict(f.verdict) + "  " + model::strength_name(f.strength) + "  " +
@@ -78,7 +81,7 @@ std::string provision_line(const check::ProvisionInfo& p, const Style& style) {
          style.dim(location_text(p.location));
 }
 
-void by_law(std::string& out, const std::vector<const Entry*>& entries, const model::Model& model, const Style& style) {
+void by_law(TextSink& out, const std::vector<const Entry*>& entries, const model::Model& model, const Style& style) {
   std::map<std::string, std::map<std::string, std::vector<const Entry*>>> laws;
   for (const Entry* e : entries)
     laws[e->finding->provision->law][e->finding->provision->id].push_back(e);
@@ -95,7 +98,7 @@ void by_law(std::string& out, const std::vector<const Entry*>& entries, const mo
   }
 }
 
-void duties_text(std::string& out, std::vector<const Entry*> duties, const model::Model& model, const Style& style) {
+void duties_text(TextSink& out, std::vector<const Entry*> duties, const model::Model& model, const Style& style) {
   if (duties.empty())
     return;
   std::sort(duties.begin(), duties.end(), reading_order);
@@ -110,7 +113,7 @@ void duties_text(std::string& out, std::vector<const Entry*> duties, const model
   }
 }
 
-void by_article_text(std::string& out, const std::vector<const Entry*>& entries, const model::Model& model,
+void by_article_text(TextSink& out, const std::vector<const Entry*>& entries, const model::Model& model,
                      const Style& style) {
   for (const auto& group : by_article(entries, model)) {
     out += "\n" +
@@ -137,7 +140,7 @@ void by_article_text(std::string& out, const std::vector<const Entry*>& entries,
   }
 }
 
-void work_list_text(std::string& out, const std::vector<const Entry*>& work, const Style& style) {
+void work_list_text(TextSink& out, const std::vector<const Entry*>& work, const Style& style) {
   if (work.empty())
     return;
   out += "\n" + style.bold("Analyst's work list") +
@@ -158,7 +161,7 @@ void work_list_text(std::string& out, const std::vector<const Entry*>& work, con
   }
 }
 
-void tests_text(std::string& out, const std::vector<const Entry*>& entries, const model::Model& model,
+void tests_text(TextSink& out, const std::vector<const Entry*>& entries, const model::Model& model,
                 const Style& style) {
   std::map<std::string, const check::TestInfo*> found_by;
   for (const Entry* e : entries)
@@ -193,10 +196,11 @@ std::string Style::verdict(Verdict v) const {
   return color ? color_of(v) + word + "\x1b[0m" : word;
 }
 
-std::string render_text(const check::Result& result, const model::Model& model, const ReportInfo& info, bool color) {
+void write_text(std::ostream& stream, const check::Result& result, const model::Model& model, const ReportInfo& info,
+                bool color) {
   Style style{color};
   Selection selection = select(result, info);
-  std::string out;
+  TextSink out(stream);
   out += style.bold("Siracusa " + info.version) + " — " + std::to_string(model.provisions.size()) + " provisions, " +
          std::to_string(model.tests.size()) + " tests (" + info.origin + ")\n";
   if (!info.rule_base.empty()) {
@@ -272,7 +276,13 @@ std::string render_text(const check::Result& result, const model::Model& model, 
                      " findings that pass or do not apply are not listed; --include-passes or --include-all lists "
                      "them)") +
            "\n";
-  return out;
+  out.flush();
+}
+
+std::string render_text(const check::Result& result, const model::Model& model, const ReportInfo& info, bool color) {
+  std::ostringstream out;
+  write_text(out, result, model, info, color);
+  return std::move(out).str();
 }
 
 } // namespace siracusa::report
