@@ -862,12 +862,14 @@ class Resolver {
       right.absolute = boolean(*get_if<ast::BoolLit>(c->value));
     if (auto* c = clauses.first("limitation")) {
       const auto& items = get_if<ast::IdentList>(c->value)->items;
-      if (const EnumType* qualifiers = role_enum(model_.limitation, "limitation", span(*c), items.front().name))
-        for (const auto& q : items)
+      if (const EnumType* qualifiers = role_enum(model_.limitation, "limitation", span(*c), items.front().name)) {
+        for (const auto& q : items) {
           if (qualifiers->index_of(q.name) < 0)
             unknown_member(q.name, *qualifiers, span(q));
           else
             right.limitation.push_back(q.name);
+        }
+      }
     }
     if (auto* c = clauses.first("aims")) {
       const auto& items = get_if<ast::IdentList>(c->value)->items;

@@ -87,7 +87,11 @@ void write_provision(JsonOut& out, const Finding& f) {
   out.key("article").string(p.article);
   out.key("law").string(p.law);
   out.key("law_title").string(p.law_title);
-  out.key("level").string(p.level);
+  // A rule base without levels gives laws none.
+  if (p.level.empty())
+    out.key("level").null();
+  else
+    out.key("level").string(p.level);
   out.key("jurisdiction").string(f.jurisdiction);
   write_location(out, p.location);
   out.end_object();

@@ -543,10 +543,12 @@ auto const citation_def =
     (&document_id_text >> attr(std::string("document")) >> document_id_text >> -paras >> unverified_mark);
 auto const citations_def = citation % ';';
 // `cited as:` in a document: which of the citation forms above refer to it.
+// A form is not a citation: it is never marked unverified.
+auto const not_unverified = attr(false);
 auto const citation_form_def =
-    (kw("covenant") >> attr(std::string("covenant")) >> attr(std::string()) >> no_paras) |
-    (kw("general") >> attr(std::string("general_comment")) > kw("comment") > digits > no_paras) |
-    (kw("siracusa") >> attr(std::string("siracusa")) >> attr(std::string()) >> no_paras);
+    (kw("covenant") >> attr(std::string("covenant")) >> attr(std::string()) >> no_paras >> not_unverified) |
+    (kw("general") >> attr(std::string("general_comment")) > kw("comment") > digits > no_paras > not_unverified) |
+    (kw("siracusa") >> attr(std::string("siracusa")) >> attr(std::string()) >> no_paras >> not_unverified);
 auto const citation_form_items_def = citation_form % ',';
 auto const citation_forms_def = citation_form_items;
 auto const citation_list_def = citations;

@@ -45,7 +45,6 @@ const char* const law = R"(import "rules.sir"
 law l {
   title: "A law"
   jurisdiction: xx
-  level: law
   source: src para 5
   provision p {
     restricts: art19

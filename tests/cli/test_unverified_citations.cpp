@@ -42,7 +42,6 @@ const char* const law = R"(import "rules.sir"
 law l {
   title: "A law"
   jurisdiction: xx
-  level: law
   source: read-doc para 3
   provision p {
     restricts: art19

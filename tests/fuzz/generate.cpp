@@ -80,7 +80,8 @@ class Generator {
 
   std::string header() {
     std::string out = "document doc {\n  title: \"A source\"\n  paragraphs: 1..10\n}\n";
-    out += "enum aim { public_order, national_security, public_health }\n";
+    out += "enum aim for aims { public_order, national_security, public_health }\n";
+    out += "enum legal_order for level { constitution, constitutional_law, code, law, bylaw }\n";
     for (const auto& e : enums_) {
       out += "enum " + e.name + " {";
       for (std::size_t i = 0; i < e.members.size(); ++i)

@@ -283,13 +283,16 @@ Outcome core_forces(const model::Model& m, const check::Finding& f) {
   }
   p.facts = kept;
   model::Law& law = stripped.laws[static_cast<std::size_t>(p.law)];
-  std::vector<model::Level> levels{law.level};
+  std::vector<int> levels{law.level};
   bool reads_level = f.test->condition.find("law.level") != std::string::npos;
   for (const auto& exception : f.test->exceptions)
     reads_level = reads_level || exception.find("law.level") != std::string::npos;
-  if (!level_kept && reads_level)
-    levels = {model::Level::constitution, model::Level::constitutional_law, model::Level::code, model::Level::law,
-              model::Level::bylaw};
+  // Without the level in the core, the verdict must hold at every level the rules declare.
+  if (!level_kept && reads_level && m.level) {
+    levels.clear();
+    for (std::size_t i = 0; i < m.level->members.size(); ++i)
+      levels.push_back(static_cast<int>(i));
+  }
   solve::SolverOptions options;
   options.timeout_ms = 2000;
   for (auto level : levels) {
@@ -301,7 +304,7 @@ Outcome core_forces(const model::Model& m, const check::Finding& f) {
     engine.end();
     if (decision.verdict != check::Verdict::undetermined && decision.verdict != f.verdict)
       return broken(f.id + ": its core does not force `" + solve::verdict_name(f.verdict) +
-                    "`: with only those facts (" + std::string(model::level_name(level)) + ") Z3 says " +
+                    "`: with only those facts (level " + stripped.level_name(law) + ") Z3 says " +
                     solve::verdict_name(decision.verdict));
   }
   return {};

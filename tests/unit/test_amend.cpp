@@ -117,7 +117,7 @@ TEST_CASE("amend: provisions are in force between their effective date and their
   CHECK_FALSE(d.has_errors());
 }
 
-TEST_CASE("amend: an enacted amendment applies from its effective date; a draft only when asked", "[amend]") {
+TEST_CASE("amend: an enacted amendment applies from its effective date, a draft only when asked", "[amend]") {
   Timeline t;
   Diagnostics d;
   amend::Outcome o;

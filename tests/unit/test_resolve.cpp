@@ -393,7 +393,7 @@ TEST_CASE("a very long line is shown as a window around the caret", "[resolve]")
 
 // ---- citations marked `[unverified]` ------------------------------------------------------
 
-TEST_CASE("resolve: `[unverified]` marks the one citation it follows, and its display says so", "[resolve]") {
+TEST_CASE("resolve: the unverified marker marks the one citation it follows, and its display says so", "[resolve]") {
   auto loaded = with_base("document gc { title: \"A comment\" paragraphs: 1..10 }\n"
                           "test t {\n  applies to: art19\n  criterion: necessity\n  fails when: precise\n"
                           "  cites: covenant art 19(3) [unverified]; gc para 2; gc para 3, 4 [unverified]; "
@@ -415,7 +415,7 @@ TEST_CASE("resolve: `[unverified]` marks the one citation it follows, and its di
   CHECK(cites[4].display() == "HRC Views, A v. B, 1/2000");
 }
 
-TEST_CASE("resolve: after `[` a citation takes only `unverified`", "[resolve]") {
+TEST_CASE("resolve: after an opening bracket a citation takes only `unverified`", "[resolve]") {
   auto loaded = with_base("test t {\n  applies to: art19\n  criterion: necessity\n  fails when: precise\n"
                           "  cites: covenant art 19(3) [unverifed]\n"
                           "  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n");

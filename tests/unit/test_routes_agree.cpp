@@ -133,17 +133,18 @@ TEST_CASE("an enum of more than 64 members: a member past the 64th is told apart
   std::string members;
   for (int i = 1; i <= 70; ++i)
     members += (i > 1 ? ", m" : "m") + std::to_string(i);
-  std::string text = "document doc {\n  title: \"A source\"\n  paragraphs: 1..10\n}\n"
-                     "enum aim { public_order }\nenum kinds { " +
-                     members +
-                     " }\nfact kind: kinds\nright r {\n  article: 21\n  title: \"R\"\n}\n"
-                     "jurisdiction xx {\n  title: \"X\"\n}\n"
-                     "test t {\n  applies to: r\n  criterion: necessity\n  strength: concern\n"
-                     "  fails when: kind == m65\n  cites: covenant art 21\n  explanation: \"e\"\n"
-                     "  recommendation: \"r\"\n}\n"
-                     "law l {\n  title: \"L\"\n  jurisdiction: xx\n  level: law\n"
-                     "  provision p {\n    restricts: r\n    kind: m1\n    source: doc para 1\n  }\n"
-                     "  provision q {\n    restricts: r\n    kind: m65\n    source: doc para 2\n  }\n}\n";
+  std::string text =
+      "document doc {\n  title: \"A source\"\n  paragraphs: 1..10\n}\n"
+      "enum aim for aims { public_order }\nenum legal_order for level { constitution, code, law }\nenum kinds { " +
+      members +
+      " }\nfact kind: kinds\nright r {\n  article: 21\n  title: \"R\"\n}\n"
+      "jurisdiction xx {\n  title: \"X\"\n}\n"
+      "test t {\n  applies to: r\n  criterion: necessity\n  strength: concern\n"
+      "  fails when: kind == m65\n  cites: covenant art 21\n  explanation: \"e\"\n"
+      "  recommendation: \"r\"\n}\n"
+      "law l {\n  title: \"L\"\n  jurisdiction: xx\n  level: law\n"
+      "  provision p {\n    restricts: r\n    kind: m1\n    source: doc para 1\n  }\n"
+      "  provision q {\n    restricts: r\n    kind: m65\n    source: doc para 2\n  }\n}\n";
   Loaded loaded;
   auto both = check_both(text, loaded);
   INFO(render_all(loaded.diagnostics, {}));
@@ -162,7 +163,8 @@ TEST_CASE("where either of two facts forces the verdict, both routes blame the o
           "[routes][fast][solver]") {
   // The issue's case: the fast path blamed one fact and Z3 the other.
   std::string text = "document doc {\n  title: \"A source\"\n  paragraphs: 1..10\n}\n"
-                     "enum aim { public_order }\nfact discretion: bool\nfact precise: bool\n"
+                     "enum aim for aims { public_order }\nenum legal_order for level { constitution, code, law }\nfact "
+                     "discretion: bool\nfact precise: bool\n"
                      "right r {\n  article: 21\n  title: \"R\"\n}\njurisdiction xx {\n  title: \"X\"\n}\n"
                      "test t {\n  applies to: r\n  criterion: legality\n  strength: concern\n"
                      "  fails when: discretion or not precise\n  cites: covenant art 21\n  explanation: \"e\"\n"
