@@ -25,8 +25,6 @@ namespace siracusa::cli {
 
 namespace {
 
-constexpr unsigned default_timeout_ms = 2000;
-
 // `--fail-on fails:per_se,may_fail`: which verdicts (and strengths) make the exit status 1.
 struct FailOn {
   std::string verdict;
@@ -144,11 +142,8 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
     return 2;
   if (!read_report_inputs(loaded.law, loaded.inputs, options.baseline, options.timestamp, global, info))
     return 2;
-  check::Options check_options;
-  check_options.solver.timeout_ms = options.timeout_ms.value_or(config.timeout_ms.value_or(default_timeout_ms));
-  check_options.solver.rlimit = options.rlimit.value_or(config.rlimit.value_or(0));
+  check::Options check_options = decision_options(config, options.timeout_ms, options.rlimit, options.jobs);
   check_options.all_z3 = options.all_z3;
-  check_options.jobs = options.jobs.value_or(config.jobs.value_or(0));
   std::string min_basis = !options.min_basis.empty() ? options.min_basis : config.min_basis.value_or("");
   if (!min_basis.empty())
     check_options.min_basis = *model::basis_from(min_basis);
@@ -205,9 +200,7 @@ int run_test(const TestOptions& options, const GlobalOptions& global) {
                 {"write `expect fails: <right> <criterion> on <law>.<provision>` beside the law"}, global);
     return 2;
   }
-  check::Options check_options;
-  check_options.solver.timeout_ms = options.timeout_ms.value_or(loaded.config.timeout_ms.value_or(default_timeout_ms));
-  check_options.jobs = options.jobs.value_or(loaded.config.jobs.value_or(0));
+  check::Options check_options = decision_options(loaded.config, options.timeout_ms, std::nullopt, options.jobs);
   Diagnostics diagnostics;
   check::Result result = check::run(loaded.law, check_options, diagnostics);
   if (diagnostics.size() > 0)
@@ -225,9 +218,7 @@ int run_explain(const ExplainOptions& options, const GlobalOptions& global) {
   if (!load(options.paths, options.law, global, loaded))
     return 2;
   // The same limits as `check`, so that the finding is decided as check decided it.
-  check::Options check_options;
-  check_options.solver.timeout_ms = options.timeout_ms.value_or(loaded.config.timeout_ms.value_or(default_timeout_ms));
-  check_options.solver.rlimit = options.rlimit.value_or(loaded.config.rlimit.value_or(0));
+  check::Options check_options = decision_options(loaded.config, options.timeout_ms, options.rlimit, std::nullopt);
   std::vector<std::string> ids;
   for (std::size_t start = 0; start <= options.finding.size();) {
     std::size_t comma = std::min(options.finding.find(',', start), options.finding.size());

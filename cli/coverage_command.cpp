@@ -18,8 +18,6 @@ namespace siracusa::cli {
 
 namespace {
 
-constexpr unsigned default_timeout_ms = 2000;
-
 // The document to cover, or E0021: it must be declared, with the range of its paragraphs,
 // or there is nothing to enumerate.
 const model::Document* document_to_cover(const model::Model& model, const std::string& id,
@@ -64,9 +62,7 @@ int run_coverage(const CoverageOptions& options, const GlobalOptions& global) {
     notes = std::move(*read);
   }
   // The same limits as `check`, so that the findings are those check reports.
-  check::Options check_options;
-  check_options.solver.timeout_ms = options.timeout_ms.value_or(loaded.config.timeout_ms.value_or(default_timeout_ms));
-  check_options.jobs = options.jobs.value_or(loaded.config.jobs.value_or(0));
+  check::Options check_options = decision_options(loaded.config, options.timeout_ms, std::nullopt, options.jobs);
   Diagnostics diagnostics;
   check::Result result = check::run(loaded.law, check_options, diagnostics);
   if (diagnostics.size() > 0)

@@ -18,8 +18,6 @@ namespace siracusa::cli {
 
 namespace {
 
-constexpr unsigned default_timeout_ms = 2000;
-
 // The provisions whose decisions may differ between two readings of the same corpus:
 // those an amendment reached on either side, and those in force on one side only.
 std::set<std::string> touched(const model::Model& before, const amend::Outcome& before_outcome,
@@ -63,9 +61,7 @@ int run_diff(const DiffOptions& options, const GlobalOptions& global) {
   if (!law_of(loaded, after_options, global, after, after_outcome))
     return 2;
 
-  check::Options check_options;
-  check_options.solver.timeout_ms = options.timeout_ms.value_or(loaded.config.timeout_ms.value_or(default_timeout_ms));
-  check_options.jobs = options.jobs.value_or(loaded.config.jobs.value_or(0));
+  check::Options check_options = decision_options(loaded.config, options.timeout_ms, std::nullopt, options.jobs);
   Diagnostics diagnostics;
   check::Result before_result = check::run(before, check_options, diagnostics);
   auto changed = touched(before, before_outcome, after, after_outcome);

@@ -194,4 +194,14 @@ std::string time_note(const model::Model& base, const amend::Outcome& outcome) {
   return out;
 }
 
+check::Options decision_options(const ProjectConfig& config, std::optional<unsigned> timeout_ms,
+                                std::optional<unsigned> rlimit, std::optional<unsigned> jobs) {
+  constexpr unsigned default_timeout_ms = 2000;
+  check::Options options;
+  options.solver.timeout_ms = timeout_ms.value_or(config.timeout_ms.value_or(default_timeout_ms));
+  options.solver.rlimit = rlimit.value_or(config.rlimit.value_or(0));
+  options.jobs = jobs.value_or(config.jobs.value_or(0));
+  return options;
+}
+
 } // namespace siracusa::cli

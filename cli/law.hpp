@@ -4,8 +4,11 @@
 #pragma once
 
 #include "amend/amend.hpp"
+#include "check/check.hpp"
 #include "commands.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,5 +34,12 @@ bool law_of(const Loaded& loaded, const LawOptions& law, const GlobalOptions& gl
 
 // What a report says of the day and the amendments: "as of 2025-06-01; 2 amendments applied ...".
 std::string time_note(const model::Model& base, const amend::Outcome& outcome);
+
+// The limits every command decides with, so that `test`, `diff`, `coverage`, `suggest` and
+// `explain` reach the verdicts `check` reports: the command line's value, else
+// siracusa.toml's, else the default (2000 ms per query, no resource limit, one worker per
+// core).
+check::Options decision_options(const ProjectConfig& config, std::optional<unsigned> timeout_ms,
+                                std::optional<unsigned> rlimit, std::optional<unsigned> jobs);
 
 } // namespace siracusa::cli

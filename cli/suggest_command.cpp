@@ -24,8 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr unsigned default_timeout_ms = 2000;
-
 bool serious(const check::Finding& f) {
   return f.verdict == check::Verdict::fails &&
          (f.strength == model::Strength::per_se || f.strength == model::Strength::presumptive);
@@ -158,8 +156,7 @@ int run_suggest(const SuggestOptions& options, const GlobalOptions& global) {
     suggest_options.weights.emplace_back(fact, weight);
   }
 
-  check::Options check_options;
-  check_options.solver.timeout_ms = options.timeout_ms.value_or(loaded.config.timeout_ms.value_or(default_timeout_ms));
+  check::Options check_options = decision_options(loaded.config, options.timeout_ms, std::nullopt, std::nullopt);
   check_options.only_provision = provision.id;
   Diagnostics diagnostics;
   check::Result before = check::run(law, check_options, diagnostics);
