@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <optional>
+
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -54,8 +56,9 @@ std::string quote(const std::string& s) {
   return "'" + s + "'";
 }
 
-Run check_to(const fs::path& folder, const std::string& output, const std::string& prefix = "") {
-  return run_command("cd " + quote(folder.string()) + " && " + prefix + "timeout 60 " + binary() +
+Run check_to(const fs::path& folder, const std::string& output, const std::string& prefix = "",
+             const std::string& program = binary()) {
+  return run_command("cd " + quote(folder.string()) + " && " + prefix + "timeout 60 " + program +
                      " check --format json -o " + quote(output) + " rules.sir");
 }
 
@@ -167,7 +170,17 @@ TEST_CASE("check -o where nothing can be written: status 2, the reason, nothing 
   fs::permissions(dir.path() / "readonly", fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
                                                fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
   std::string as_user = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
-  Run readonly = check_to(dir.path(), "readonly/report.json", as_user);
+  // The build folder may sit where nobody cannot reach (a clone under /root): then a
+  // copy of the binary in a folder anyone can enter.
+  std::string program = binary();
+  std::optional<TempDir> bin;
+  if (!as_user.empty() && run_command(as_user + program + " --version").status != 0) {
+    bin.emplace();
+    fs::permissions(bin->path(), fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+    fs::copy_file(program, bin->path() / "siracusa");
+    program = (bin->path() / "siracusa").string();
+  }
+  Run readonly = check_to(dir.path(), "readonly/report.json", as_user, program);
   CHECK(readonly.status == 2);
   CHECK(readonly.err.find("error[E0010]: cannot write `readonly/report.json`: permission denied") != std::string::npos);
   CHECK(listing(dir.path() / "readonly").empty());
