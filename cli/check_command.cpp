@@ -200,14 +200,11 @@ int run_test(const TestOptions& options, const GlobalOptions& global) {
                 {"write `expect fails: <right> <criterion> on <law>.<provision>` beside the law"}, global);
     return 2;
   }
-  check::Options check_options = decision_options(loaded.config, options.timeout_ms, std::nullopt, options.jobs);
-  Diagnostics diagnostics;
-  check::Result result = check::run(loaded.law, check_options, diagnostics);
-  if (diagnostics.size() > 0)
-    print_diagnostics(diagnostics, global);
-  if (diagnostics.has_errors())
+  auto result =
+      run_checks(loaded.law, decision_options(loaded.config, options.timeout_ms, std::nullopt, options.jobs), global);
+  if (!result)
     return 2;
-  auto results = check::compare(loaded.law, result);
+  auto results = check::compare(loaded.law, *result);
   std::cout << report::render_expectations(results, global.color_stdout);
   bool all_met = std::all_of(results.begin(), results.end(), [](const auto& r) { return r.met; });
   return all_met ? 0 : 1;

@@ -62,15 +62,12 @@ int run_coverage(const CoverageOptions& options, const GlobalOptions& global) {
     notes = std::move(*read);
   }
   // The same limits as `check`, so that the findings are those check reports.
-  check::Options check_options = decision_options(loaded.config, options.timeout_ms, std::nullopt, options.jobs);
-  Diagnostics diagnostics;
-  check::Result result = check::run(loaded.law, check_options, diagnostics);
-  if (diagnostics.size() > 0)
-    print_diagnostics(diagnostics, global);
-  if (diagnostics.has_errors())
+  auto result =
+      run_checks(loaded.law, decision_options(loaded.config, options.timeout_ms, std::nullopt, options.jobs), global);
+  if (!result)
     return 2;
-  auto expectations = check::compare(loaded.law, result);
-  auto coverage = report::coverage_of(*document, loaded.law, result, expectations, notes);
+  auto expectations = check::compare(loaded.law, *result);
+  auto coverage = report::coverage_of(*document, loaded.law, *result, expectations, notes);
   std::string rendered =
       options.format == "json" ? report::render_coverage_json(coverage) : report::render_coverage_markdown(coverage);
   if (options.output.empty()) {

@@ -204,4 +204,15 @@ check::Options decision_options(const ProjectConfig& config, std::optional<unsig
   return options;
 }
 
+std::optional<check::Result> run_checks(const model::Model& law, const check::Options& options,
+                                        const GlobalOptions& global) {
+  Diagnostics diagnostics;
+  check::Result result = check::run(law, options, diagnostics);
+  if (diagnostics.size() > 0)
+    print_diagnostics(diagnostics, global);
+  if (diagnostics.has_errors())
+    return std::nullopt;
+  return result;
+}
+
 } // namespace siracusa::cli

@@ -39,6 +39,10 @@ std::string time_note(const model::Model& base, const amend::Outcome& outcome);
 // `explain` reach the verdicts `check` reports: the command line's value, else
 // siracusa.toml's, else the default (2000 ms per query, no resource limit, one worker per
 // core).
+// check::run, with its diagnostics printed; nothing when one of them is an error.
+std::optional<check::Result> run_checks(const model::Model& law, const check::Options& options,
+                                        const GlobalOptions& global);
+
 check::Options decision_options(const ProjectConfig& config, std::optional<unsigned> timeout_ms,
                                 std::optional<unsigned> rlimit, std::optional<unsigned> jobs);
 

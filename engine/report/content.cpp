@@ -254,4 +254,11 @@ std::string report_title(const model::Model& model) {
   return titles.size() == 1 ? "Siracusa report: " + titles.front() : "Siracusa report";
 }
 
+std::string run_lede(const model::Model& model, const ReportInfo& info) {
+  return std::to_string(model.provisions.size()) + " provisions of " + std::to_string(model.laws.size()) +
+         " laws checked against " + std::to_string(model.tests.size()) + " tests on " +
+         std::to_string(model.rights.size()) + " rights · siracusa " + info.version +
+         (info.as_of ? " · law as of " + *info.as_of : "") + (info.generated ? " · " + *info.generated : "");
+}
+
 } // namespace siracusa::report

@@ -428,11 +428,7 @@ std::string render_html(const check::Result& result, const model::Model& model, 
          "<meta name=\"generator\" content=\"siracusa " +
          esc(info.version) + "\">\n<title>" + esc(title) + "</title>\n<style>" + style_sheet +
          "</style>\n</head>\n<body>\n";
-  out += "<header class=\"masthead\">\n<h1>" + esc(title) + "</h1>\n<p class=\"lede\">" +
-         std::to_string(model.provisions.size()) + " provisions of " + std::to_string(model.laws.size()) +
-         " laws checked against " + std::to_string(model.tests.size()) + " tests on " +
-         std::to_string(model.rights.size()) + " rights · siracusa " + esc(info.version) +
-         (info.as_of ? " · law as of " + esc(*info.as_of) : "") + (info.generated ? " · " + esc(*info.generated) : "") +
+  out += "<header class=\"masthead\">\n<h1>" + esc(title) + "</h1>\n<p class=\"lede\">" + esc(run_lede(model, info)) +
          "</p>\n";
   auto jurisdictions = jurisdiction_titles(model);
   if (jurisdictions.size() > 1) {

@@ -109,11 +109,7 @@ std::string render_markdown(const check::Result& result, const model::Model& mod
   auto groups = by_article(findings, model);
 
   std::string out = "# " + md(report_title(model)) + "\n\n";
-  out += std::to_string(model.provisions.size()) + " provisions of " + std::to_string(model.laws.size()) +
-         " laws checked against " + std::to_string(model.tests.size()) + " tests on " +
-         std::to_string(model.rights.size()) + " rights · siracusa " + md(info.version) +
-         (info.as_of ? " · law as of " + md(*info.as_of) : "") + (info.generated ? " · " + md(*info.generated) : "") +
-         "\n";
+  out += md(run_lede(model, info)) + "\n";
   auto jurisdictions = jurisdiction_titles(model);
   if (jurisdictions.size() > 1) {
     out += "\nJurisdictions: ";
