@@ -94,7 +94,7 @@ std::shared_ptr<const TestInfo> test_info(const Model& model, const Test& test) 
   info->title = test.title;
   info->criterion = test.criterion;
   for (const auto& c : test.citations)
-    info->citations.push_back(c.display());
+    info->citations.push_back(citation_text(c, model));
   info->explanation = test.explanation;
   info->recommendation = test.recommendation;
   if (test.condition)

@@ -1,6 +1,7 @@
 #include "diag/suggest.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace siracusa {
 
@@ -48,6 +49,39 @@ std::vector<std::string> digit_runs(std::string_view name) {
     i = end;
   }
   return runs;
+}
+
+namespace {
+
+std::string lowered(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+} // namespace
+
+std::vector<std::string> described_by(const std::string& name, const std::vector<std::string>& candidates,
+                                      const std::vector<std::string>& descriptions) {
+  std::vector<std::string> words;
+  std::string lowered_name = lowered(name);
+  for (std::size_t start = 0; start <= lowered_name.size();) {
+    std::size_t end = std::min(lowered_name.find('_', start), lowered_name.size());
+    if (end - start >= 4)
+      words.push_back(lowered_name.substr(start, end - start));
+    start = end + 1;
+  }
+  std::vector<std::string> found;
+  if (words.empty())
+    return found;
+  for (std::size_t i = 0; i < candidates.size() && i < descriptions.size(); ++i) {
+    std::string description = lowered(descriptions[i]);
+    if (std::all_of(words.begin(), words.end(),
+                    [&](const std::string& word) { return description.find(word) != std::string::npos; }))
+      found.push_back(candidates[i]);
+  }
+  return found;
 }
 
 } // namespace siracusa

@@ -23,4 +23,11 @@ std::optional<std::string> closest(const std::string& name, const std::vector<st
 // apart they are.
 std::vector<std::string> digit_runs(std::string_view name);
 
+// The candidates whose description mentions every word of `name` (its parts between
+// underscores, of four letters or more, compared without case): an analyst's own word
+// for a thing (`extremism`) finds the declared members whose descriptions say they
+// cover it, so the rule base, not the engine, maps words to members. In the order given.
+std::vector<std::string> described_by(const std::string& name, const std::vector<std::string>& candidates,
+                                      const std::vector<std::string>& descriptions);
+
 } // namespace siracusa

@@ -32,18 +32,28 @@ std::string verification_suffix(const Citation& citation) {
 }
 
 std::string Citation::display() const {
+  // The form's own words, as the rule author wrote them: the engine adds no name of a
+  // treaty or a body (a rule base for another treaty uses the same forms).
   std::string text;
   if (kind == "covenant")
-    text = "ICCPR art. " + reference;
+    text = "covenant art. " + reference;
   else if (kind == "general_comment")
-    text = "HRC General Comment No. " + reference + para_suffix(paras);
+    text = "general comment " + reference + para_suffix(paras);
   else if (kind == "siracusa")
-    text = "Siracusa Principles (E/CN.4/1985/4)" + para_suffix(paras);
-  else if (kind == "views")
-    text = "HRC Views, " + reference + para_suffix(paras);
+    text = "siracusa" + para_suffix(paras);
   else
     text = reference + para_suffix(paras);
   return text + verification_suffix(*this);
+}
+
+std::string citation_text(const Citation& citation, const Model& model) {
+  const Document* declared = citation.document.empty() ? nullptr : model.find_document(citation.document);
+  if (!declared || declared->title.empty())
+    return citation.display();
+  std::string suffix = verification_suffix(citation);
+  if (citation.kind == "covenant")
+    return declared->title + ", art. " + citation.reference + suffix;
+  return declared->title + para_suffix(citation.paras) + suffix;
 }
 
 std::string SourceRef::display() const {

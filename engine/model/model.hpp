@@ -103,8 +103,9 @@ struct Citation {
   std::vector<ParaRange> paras;
   bool unverified = false; // `[unverified]`: the rule author could not read the cited text
   Span span;
-  // "HRC General Comment No. 37, para. 70", and " (unverified)" after an unverified one:
-  // the marker travels with the citation into every report.
+  // As written, for a form no document declares: "general comment 37, para. 70", and
+  // " (unverified)" after an unverified one: the marker travels with the citation into
+  // every report. citation_text (below) is what reports print.
   std::string display() const;
 };
 
@@ -427,5 +428,9 @@ std::vector<int> attributes_used(const Expr& expr);
 // Days since 1970-01-01 for a valid calendar date, nullopt otherwise.
 std::optional<std::int64_t> days_from_civil(int year, int month, int day);
 std::string civil_from_days(std::int64_t days);
+
+// A citation as reports print it: the declared document's title and the pinpoint ("<title>,
+// art. 21", "<title>, paras. 10, 11"), or, with no titled document, as written.
+std::string citation_text(const Citation& citation, const Model& model);
 
 } // namespace siracusa::model

@@ -908,10 +908,16 @@ class Resolver {
 
   void unknown_member(const std::string& name, const EnumType& e, const Span& where) {
     auto& d = diagnostics_.error("E0212", where, "`" + name + "` is not a member of `" + e.name + "`");
-    if (auto suggestion = closest(name, e.members))
+    if (auto suggestion = closest(name, e.members)) {
       d.notes.push_back({{}, "did you mean `" + *suggestion + "`?"});
-    else
-      d.notes.push_back({{}, "members: " + join(e.members)});
+      return;
+    }
+    auto covering = described_by(name, e.members, e.docs);
+    if (!covering.empty())
+      d.notes.push_back({{},
+                         "the rule base says `" + name + "` falls under " + join(covering) +
+                             " (see their descriptions: `siracusa vocab " + e.name + "`)"});
+    d.notes.push_back({{}, "members: " + join(e.members)});
   }
 
   void resolve_test(const ast::Block& node) {

@@ -25,7 +25,11 @@ std::string render_explain(const Finding& f, const model::Model& model, bool col
   } else {
     out += "provision:  none (a duty of " + f.jurisdiction + ")\n";
   }
-  out += "right:      " + (f.right.empty() ? std::string("-") : f.right + ", ICCPR art. " + f.article) + "\n";
+  int right_index = f.right.empty() ? -1 : model.find_right(f.right);
+  std::string right_title =
+      right_index < 0 ? std::string() : " — " + model.rights[static_cast<std::size_t>(right_index)].title;
+  out += "right:      " + (f.right.empty() ? std::string("-") : f.right + right_title + " (art. " + f.article + ")") +
+         "\n";
   out += "test:       " + f.test->id + " — " + f.test->title + " [" + model::criterion_name(f.test->criterion) + "]  " +
          style.dim(location_text(f.test->location)) + "\n";
   if (!f.test->condition.empty())

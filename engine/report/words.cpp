@@ -112,20 +112,6 @@ std::string sources_text(const std::vector<check::SourcePara>& sources, const mo
   return out;
 }
 
-std::string citation_text(const model::Citation& citation, const model::Model& model) {
-  const std::string& document = citation.document;
-  const model::Document* declared = document.empty() ? nullptr : model.find_document(document);
-  if (!declared || declared->title.empty())
-    return citation.display();
-  std::string suffix = model::verification_suffix(citation);
-  if (citation.kind == "covenant")
-    return declared->title + ", art. " + citation.reference + suffix;
-  if (citation.paras.empty())
-    return declared->title + suffix;
-  bool several = citation.paras.size() > 1 || citation.paras.front().high != citation.paras.front().low;
-  return declared->title + (several ? ", paras. " : ", para. ") + model::display_paras(citation.paras) + suffix;
-}
-
 std::vector<std::string> test_citations(const check::TestInfo& test, const model::Model& model) {
   int index = model.find_test(test.id);
   if (index < 0)

@@ -33,12 +33,7 @@ std::string fact_basis_words(model::Basis basis);
 std::string document_title(const std::string& id, const model::Model& model);
 // "<title of kz-ngo-2025>, paras. 45, 47; <title of other>, para. 3"
 std::string sources_text(const std::vector<check::SourcePara>& sources, const model::Model& model);
-// A citation by the full title of its document and a pinpoint: "<title>, art. 21",
-// "<title>, para. 70". The forms `covenant`, `general comment N` and `siracusa` refer to
-// the document that declares them in `cited as:` (docs/language.md); otherwise they read
-// as written.
-std::string citation_text(const model::Citation& citation, const model::Model& model);
-// The citations of a finding's test, each as citation_text.
+// The citations of a finding's test, each as model::citation_text.
 std::vector<std::string> test_citations(const check::TestInfo& test, const model::Model& model);
 
 // "the text of the law", "how the law is applied (<title> para. 45)",

@@ -85,13 +85,13 @@ TEST_CASE("citations read by the declared document's title and a pinpoint, the C
   auto c = check_report_case();
   const auto& test = c.model.tests[static_cast<std::size_t>(c.model.find_test("needs_permission"))];
   REQUIRE(test.citations.size() == 2);
-  CHECK(report::citation_text(test.citations[0], c.model) == "General Comment 37 <on assembly>, para. 70");
-  CHECK(report::citation_text(test.citations[1], c.model) == "The Covenant & its articles, art. 21");
+  CHECK(model::citation_text(test.citations[0], c.model) == "General Comment 37 <on assembly>, para. 70");
+  CHECK(model::citation_text(test.citations[1], c.model) == "The Covenant & its articles, art. 21");
   const auto& siracusa = c.model.tests[static_cast<std::size_t>(c.model.find_test("refusable_notice"))];
-  CHECK(report::citation_text(siracusa.citations[0], c.model) == "The Siracusa Principles, paras. 10, 11");
+  CHECK(model::citation_text(siracusa.citations[0], c.model) == "The Siracusa Principles, paras. 10, 11");
   // An undeclared document reads as the language writes it.
   model::Model bare;
-  CHECK(report::citation_text(test.citations[1], bare) == test.citations[1].display());
+  CHECK(model::citation_text(test.citations[1], bare) == test.citations[1].display());
   CHECK(report::sources_text({{"report", 4}, {"report", 3}, {"report", 4}}, c.model) ==
         "A fictional report on Testland & its laws, paras. 3, 4");
 }
