@@ -117,8 +117,8 @@ bool set_parameters(model::Model& model, const ProjectConfig& config, const Glob
                                       "`, which is " + model::describe(parameter.value->type) + " (now `" +
                                       model::to_text(*parameter.value, model) + "`)");
       if (!why.empty())
-        d.notes.push_back({{}, why + "; write the value as a whole number of " +
-                                   model::describe(parameter.value->type)});
+        d.notes.push_back(
+            {{}, why + "; write the value as a whole number of " + model::describe(parameter.value->type)});
       continue;
     }
     auto replaced = std::make_shared<model::Expr>(*parameter.value);

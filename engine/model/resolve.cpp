@@ -1314,8 +1314,7 @@ class Resolver {
         }
         // `5..10 days`: a unit written only on the upper end applies to both ends.
         ast::Quantity low = node.low;
-        if (!low.unit && node.high.unit &&
-            unit_from_word(*node.high.unit))
+        if (!low.unit && node.high.unit && unit_from_word(*node.high.unit))
           low.unit = node.high.unit;
         ExprPtr lo = self.quantity(low);
         ExprPtr hi = self.quantity(node.high);
@@ -1572,8 +1571,8 @@ class Resolver {
           .notes.push_back({{}, whose + " is in " + unit_name(unit) + "; state a smaller value"});
       return error_expr(e->span);
     }
-    std::string advice = whose + " is in " + unit_name(unit) + ": write the value as a whole number of " +
-                         unit_name(unit);
+    std::string advice =
+        whose + " is in " + unit_name(unit) + ": write the value as a whole number of " + unit_name(unit);
     if (conversion.status == Conversion::Status::incommensurable)
       advice += ", as the law counts them";
     if (declared)
@@ -1807,17 +1806,18 @@ class Resolver {
         if (constant(right) && !constant(left)) {
           right = in_unit(right, lu, subject(*left), left->kind == ExprKind::fact || left->kind == ExprKind::attribute);
         } else if (constant(left) && !constant(right)) {
-          left = in_unit(left, ru, subject(*right), right->kind == ExprKind::fact || right->kind == ExprKind::attribute);
+          left =
+              in_unit(left, ru, subject(*right), right->kind == ExprKind::fact || right->kind == ExprKind::attribute);
         } else if (constant(left) && constant(right)) {
           // Two constants of one family meet in the smaller unit, which is always exact
           // (unless too large); of two families they stay a mismatch.
-          if (convert(right->number, ru, lu, max_number).ok())
+          if (convert(1, ru, lu, max_number).ok())
             right = in_unit(right, lu, "the other side", false);
-          else if (convert(left->number, lu, ru, max_number).ok())
+          else if (convert(1, lu, ru, max_number).ok())
             left = in_unit(left, ru, "the other side", false);
         }
-      } else if ((op == ast::Op::add || op == ast::Op::sub) && left->type.kind == Type::Kind::date &&
-                 constant(right) && right->type.unit != Unit::days) {
+      } else if ((op == ast::Op::add || op == ast::Op::sub) && left->type.kind == Type::Kind::date && constant(right) &&
+                 right->type.unit != Unit::days) {
         right = in_unit(right, Unit::days, "a date", false);
       }
       if (left->type.is_error() || right->type.is_error())

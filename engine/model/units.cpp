@@ -54,12 +54,14 @@ const char* singular(Unit unit) {
 }
 
 // The next smaller unit of the family, for "1 day and 12 hours".
-Unit smallest(Unit unit) { return family(unit) == Family::months ? Unit::months : Unit::hours; }
+Unit smallest(Unit unit) {
+  return family(unit) == Family::months ? Unit::months : Unit::hours;
+}
 
 } // namespace
 
 const std::vector<std::string>& unit_words() {
-  static const std::vector<std::string> words = {"day",  "days",  "hour",  "hours", "week",
+  static const std::vector<std::string> words = {"day",   "days",  "hour",   "hours", "week",
                                                  "weeks", "month", "months", "year",  "years"};
   return words;
 }

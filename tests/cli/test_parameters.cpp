@@ -168,6 +168,5 @@ TEST_CASE("siracusa.toml gives a parameter in another unit of its family, conver
   CHECK(across.err.find("a month is not a fixed number of days") != std::string::npos);
   // Past the limit once converted, and past 64 bits: refused, never an overflow.
   CHECK(Project("[parameters]\nlongest_notice = \"999999999999 weeks\"\n").run("check").status == 2);
-  CHECK(Project("[parameters]\nlongest_notice = \"1000000000000000000000000000000 hours\"\n").run("check").status ==
-        2);
+  CHECK(Project("[parameters]\nlongest_notice = \"1000000000000000000000000000000 hours\"\n").run("check").status == 2);
 }

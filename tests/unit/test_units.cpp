@@ -47,8 +47,9 @@ Loaded law_with(const std::string& facts) {
 }
 
 Loaded test_with(const std::string& condition) {
-  return with_base("test t {\n  applies to: art19\n  criterion: necessity\n  fails when: " + condition +
-                   "\n  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n");
+  return with_base(
+      "test t {\n  applies to: art19\n  criterion: necessity\n  fails when: " + condition +
+      "\n  cites: covenant art 19\n  explanation: \"e\"\n  recommendation: \"r\"\n  strength: concern\n}\n");
 }
 
 const model::FactValue& value_of(const Loaded& loaded, const std::string& fact) {
@@ -115,9 +116,11 @@ TEST_CASE("units: a result that is not whole, or across the families, does not c
   CHECK(model::conversion_problem(model::convert(36, Unit::hours, Unit::days, limit), 36, Unit::hours, Unit::days,
                                   limit) == "`36 hours` is not a whole number of days (it is 1 day and 12 hours)");
   CHECK(model::conversion_problem(model::convert(3, Unit::months, Unit::days, limit), 3, Unit::months, Unit::days,
-                                  limit) == "a month is not a fixed number of days, so `3 months` cannot be stated in days");
+                                  limit) ==
+        "a month is not a fixed number of days, so `3 months` cannot be stated in days");
   CHECK(model::conversion_problem(model::convert(30, Unit::days, Unit::years, limit), 30, Unit::days, Unit::years,
-                                  limit) == "a year is not a fixed number of days, so `30 days` cannot be stated in years");
+                                  limit) ==
+        "a year is not a fixed number of days, so `30 days` cannot be stated in years");
 }
 
 TEST_CASE("units: a result past the limit, or past 64 bits, is too large and never overflows", "[units]") {
@@ -133,7 +136,8 @@ TEST_CASE("units: a result past the limit, or past 64 bits, is too large and nev
   CHECK(status(24 * limit, Unit::hours, Unit::days) == Conversion::Status::exact);
   CHECK(status(48 * limit, Unit::hours, Unit::days) == Conversion::Status::too_large);
   CHECK(model::conversion_problem(model::convert(limit, Unit::weeks, Unit::hours, limit), limit, Unit::weeks,
-                                  Unit::hours, limit) == "`1000000000000 weeks` is too large in hours (the limit is 10^12)");
+                                  Unit::hours,
+                                  limit) == "`1000000000000 weeks` is too large in hours (the limit is 10^12)");
 }
 
 TEST_CASE("units: the words and how a quantity is written", "[units]") {
@@ -223,6 +227,8 @@ TEST_CASE("units: a constant in a condition takes the unit of the other side", "
   CHECK(condition_text(test_with("some person p: p.age < 216 months")) == "some person p: p.age < 18 years");
   // Two constants of one family meet in the smaller unit.
   CHECK(condition_text(test_with("1 day < 36 hours")) == "24 hours < 36 hours");
+  CHECK(condition_text(test_with("2 weeks == 14 days")) == "14 days == 14 days");
+  CHECK(ids_at(test_with("1000000000000 weeks > 1 hour").diagnostics) == Ids{"E0106@4:15"});
 
   auto inexact = test_with("notice_days > 36 hours");
   CHECK(ids_at(inexact.diagnostics) == Ids{"E0108@4:29"});
