@@ -536,6 +536,9 @@ class Resolver {
       diagnostics_.error("E0204", value->span, "a parameter's value is a number (with its unit), a date or yes/no");
       return;
     }
+    // No fact is declared in weeks: a parameter in weeks is one in days (`2 weeks`, 14 days).
+    if (value->type == Type::integer(Unit::weeks))
+      value = in_unit(value, Unit::days, "a period in weeks", false);
     parameter.value = value;
   }
 

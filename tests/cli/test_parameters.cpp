@@ -170,3 +170,16 @@ TEST_CASE("siracusa.toml gives a parameter in another unit of its family, conver
   CHECK(Project("[parameters]\nlongest_notice = \"999999999999 weeks\"\n").run("check").status == 2);
   CHECK(Project("[parameters]\nlongest_notice = \"1000000000000000000000000000000 hours\"\n").run("check").status == 2);
 }
+
+TEST_CASE("a parameter declared in weeks is a parameter in days", "[cli][parameters][units]") {
+  TempDir dir;
+  std::string weeks = rules;
+  weeks.replace(weeks.find("value: 5 days"), 13, "value: 1 week");
+  dir.write("siracusa.toml", "[corpus]\npaths = [\"rules\"]\n[check]\nformat = \"json\"\n");
+  dir.write("rules/rules.sir", weeks);
+  dir.write("rules/law.sir", law);
+  Run run = run_in(dir.path(), "check", "NO_COLOR=1");
+  // 10 days of notice are more than 7 days.
+  CHECK(verdict(run) == "fails");
+  CHECK(json::parse(run.out)["parameters"][0]["value"] == "7 days");
+}

@@ -222,7 +222,9 @@ TEST_CASE("E0203: an unknown fact", "[diagnostics]") {
 
 TEST_CASE("E0204: a type mismatch", "[diagnostics]") {
   CHECK(ids_at(with_base(law_with("notice_days: 10")).diagnostics) == Ids{"E0204@10:18"});
-  CHECK(ids_at(with_base(test_with("notice_days < 2 years")).diagnostics) == Ids{"E0204@5:15"});
+  CHECK(ids_at(with_base(test_with("notice_days < 2")).diagnostics) == Ids{"E0204@5:15"});
+  // Two constants of different families of units (a constant and a fact: E0108).
+  CHECK(ids_at(with_base(test_with("2 days < 2 years")).diagnostics) == Ids{"E0204@5:15"});
 }
 
 TEST_CASE("E0205: an unknown right", "[diagnostics]") {

@@ -33,7 +33,7 @@ std::int64_t converted(std::int64_t value, Unit from, Unit to) {
 }
 
 // base.sir and main.sir; main.sir declares two facts in months and years (lines 2-3), so a
-// provision's facts are on line 12 at column 5, a test's condition on line 4 at column 15.
+// provision's facts are on line 12 at column 5, a test's condition on line 7 at column 15.
 const char* const more_facts = "fact ban_months: months \"m\"\nfact ban_years: years \"y\"\n";
 
 Loaded with_base(const std::string& main) {
@@ -172,7 +172,7 @@ TEST_CASE("units: a fact's value is converted to the fact's declared unit", "[un
   CHECK(stated_text("notice_days: 1 day..2 weeks", "notice_days") == "1 days..14 days");
   CHECK(stated_text("notice_days: at most 2 weeks", "notice_days") == "at most 14 days");
   CHECK(stated_text("notice_days: at least 48 hours", "notice_days") == "at least 2 days");
-  CHECK(stated_text("notice_days: one of 24 hours, 1 week", "notice_days") == "one of {1 days, 7 days}");
+  CHECK(stated_text("notice_days: one of {24 hours, 1 week}", "notice_days") == "one of {1 days, 7 days}");
 }
 
 TEST_CASE("units: a value that does not convert to the fact's unit is E0108 at the value, with why and what to do",
@@ -195,7 +195,7 @@ TEST_CASE("units: a value that does not convert to the fact's unit is E0108 at t
   // Each end of a range, each option, a bound.
   CHECK(ids_at(law_with("notice_days: 36..48 hours").diagnostics) == Ids{"E0108@12:18"});
   CHECK(ids_at(law_with("notice_days: 1 day..1 month").diagnostics) == Ids{"E0108@12:25"});
-  CHECK(ids_at(law_with("notice_days: one of 1 day, 30 hours").diagnostics) == Ids{"E0108@12:33"});
+  CHECK(ids_at(law_with("notice_days: one of {1 day, 30 hours}").diagnostics) == Ids{"E0108@12:33"});
   CHECK(ids_at(law_with("notice_days: at most 1 year").diagnostics) == Ids{"E0108@12:26"});
   // A plain number still asks for its unit; a unit for a plain number is still a mismatch.
   CHECK(ids_at(law_with("notice_days: 10").diagnostics) == Ids{"E0204@12:18"});
@@ -212,8 +212,8 @@ TEST_CASE("units: a conversion past 10^12 is E0106 at the value; a huge number n
   CHECK(ids_at(law_with("ban_months: 999999999999 years").diagnostics) == Ids{"E0106@12:17"});
   // Past 64 bits the number itself is refused before any conversion.
   CHECK(ids_at(law_with("notice_days: 1000000000000000000000000000000 hours").diagnostics) == Ids{"E0106@12:18"});
-  CHECK(ids_at(test_with("notice_days > 1000000000000000000000000000000 hours").diagnostics) == Ids{"E0106@4:29"});
-  CHECK(ids_at(test_with("notice_days > 1000000000000 weeks").diagnostics) == Ids{"E0106@4:29"});
+  CHECK(ids_at(test_with("notice_days > 1000000000000000000000000000000 hours").diagnostics) == Ids{"E0106@7:29"});
+  CHECK(ids_at(test_with("notice_days > 1000000000000 weeks").diagnostics) == Ids{"E0106@7:29"});
   // A large value that converts down stays exact.
   CHECK(stated_text("notice_days: 24000000000 hours", "notice_days") == "1000000000 days");
 }
@@ -228,20 +228,20 @@ TEST_CASE("units: a constant in a condition takes the unit of the other side", "
   // Two constants of one family meet in the smaller unit.
   CHECK(condition_text(test_with("1 day < 36 hours")) == "24 hours < 36 hours");
   CHECK(condition_text(test_with("2 weeks == 14 days")) == "14 days == 14 days");
-  CHECK(ids_at(test_with("1000000000000 weeks > 1 hour").diagnostics) == Ids{"E0106@4:15"});
+  CHECK(ids_at(test_with("1000000000000 weeks > 1 hour").diagnostics) == Ids{"E0106@7:15"});
 
   auto inexact = test_with("notice_days > 36 hours");
-  CHECK(ids_at(inexact.diagnostics) == Ids{"E0108@4:29"});
+  CHECK(ids_at(inexact.diagnostics) == Ids{"E0108@7:29"});
   CHECK(first_note(inexact) ==
         "fact `notice_days` is in days: write the value as a whole number of days, or declare the fact in hours");
   auto across = test_with("notice_days < 1 year");
-  CHECK(ids_at(across.diagnostics) == Ids{"E0108@4:29"});
+  CHECK(ids_at(across.diagnostics) == Ids{"E0108@7:29"});
   CHECK(first_message(across) == "a year is not a fixed number of days, so `1 year` cannot be stated in days");
-  CHECK(ids_at(test_with("1 month > notice_days").diagnostics) == Ids{"E0108@4:15"});
-  CHECK(ids_at(test_with("adopted_on + 1 year > 2020-01-01").diagnostics) == Ids{"E0108@4:28"});
-  CHECK(ids_at(test_with("some person p: p.age < 200 months").diagnostics) == Ids{"E0108@4:38"});
+  CHECK(ids_at(test_with("1 month > notice_days").diagnostics) == Ids{"E0108@7:15"});
+  CHECK(ids_at(test_with("adopted_on + 1 year > 2020-01-01").diagnostics) == Ids{"E0108@7:28"});
+  CHECK(ids_at(test_with("some person p: p.age < 200 months").diagnostics) == Ids{"E0108@7:38"});
   // Not constants: a fact in days and one in months stay a mismatch, as do two constants
   // of different families.
-  CHECK(ids_at(test_with("notice_days < ban_months").diagnostics) == Ids{"E0204@4:15"});
-  CHECK(ids_at(test_with("10 days < 2 years").diagnostics) == Ids{"E0204@4:15"});
+  CHECK(ids_at(test_with("notice_days < ban_months").diagnostics) == Ids{"E0204@7:15"});
+  CHECK(ids_at(test_with("10 days < 2 years").diagnostics) == Ids{"E0204@7:15"});
 }
