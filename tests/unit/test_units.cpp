@@ -201,7 +201,8 @@ TEST_CASE("units: a value that does not convert to the fact's unit is E0108 at t
   CHECK(ids_at(law_with("notice_days: 10").diagnostics) == Ids{"E0204@12:18"});
 }
 
-TEST_CASE("units: a conversion past 10^12 is E0106 at the value; a huge number never overflows", "[units][resolve]") {
+TEST_CASE("units: a conversion past 10^12 is E0106 at the value, and a huge number never overflows",
+          "[units][resolve]") {
   // 10^12 weeks fit as written but not in hours; in days they are 7 * 10^12.
   auto hours = with_base("fact notice_hours: hours \"h\"\nlaw l {\n  title: \"A law\"\n  jurisdiction: xx\n"
                          "  level: law\n  source: doc para 1\n  provision p {\n    restricts: art19\n"
