@@ -4,6 +4,7 @@
 #include "diag/suggest.hpp"
 #include "model/print.hpp"
 #include "model/types.hpp"
+#include "model/units.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -39,9 +40,10 @@ bool drafts_of(const model::Model& base, const std::vector<std::string>& files, 
   return true;
 }
 
-// A value of siracusa.toml's [parameters] in the parameter's own type; nullopt when it
-// does not fit.
-std::optional<std::int64_t> parameter_value(const model::Type& type, const std::string& text) {
+// A value of siracusa.toml's [parameters] in the parameter's own type, a quantity converted
+// exactly to the parameter's unit (`"120 hours"` for a parameter in days is 5 days);
+// otherwise nullopt, and `why` says why when a conversion failed.
+std::optional<std::int64_t> parameter_value(const model::Type& type, const std::string& text, std::string& why) {
   if (type.kind == model::Type::Kind::boolean) {
     if (text == "yes" || text == "true")
       return 1;
@@ -58,13 +60,27 @@ std::optional<std::int64_t> parameter_value(const model::Type& type, const std::
     ++digits;
   if (digits == 0 || digits > 12)
     return std::nullopt;
-  std::string unit = text.substr(digits);
-  unit.erase(0, unit.find_first_not_of(' '));
-  std::string wanted = type.unit == model::Unit::none ? "" : model::unit_name(type.unit);
-  // `1 day` as well as `2 days`.
-  if (unit != wanted && !(wanted.size() > 1 && unit + "s" == wanted))
+  std::string word = text.substr(digits);
+  word.erase(0, word.find_first_not_of(' '));
+  std::int64_t number = std::stoll(text.substr(0, digits));
+  model::Unit unit = model::Unit::none;
+  if (!word.empty()) {
+    auto named = model::unit_from_word(word);
+    if (!named)
+      return std::nullopt;
+    unit = *named;
+  }
+  if (unit == type.unit)
+    return number;
+  if (unit == model::Unit::none || type.unit == model::Unit::none)
     return std::nullopt;
-  return std::stoll(text.substr(0, digits));
+  constexpr std::int64_t limit = 1'000'000'000'000LL; // as in rule files
+  auto conversion = model::convert(number, unit, type.unit, limit);
+  if (!conversion.ok()) {
+    why = model::conversion_problem(conversion, number, unit, type.unit, limit);
+    return std::nullopt;
+  }
+  return conversion.value;
 }
 
 // siracusa.toml's values for the rule base's parameters (E0020 for a name the rule base
@@ -93,12 +109,16 @@ bool set_parameters(model::Model& model, const ProjectConfig& config, const Glob
     auto& parameter = model.parameters[static_cast<std::size_t>(index)];
     if (!parameter.value)
       continue;
-    auto value = parameter_value(parameter.value->type, setting.value);
+    std::string why;
+    auto value = parameter_value(parameter.value->type, setting.value, why);
     if (!value) {
-      diagnostics.error("E0020", setting.span,
-                        "`" + setting.value + "` is not a value of parameter `" + setting.name + "`, which is " +
-                            model::describe(parameter.value->type) + " (now `" +
-                            model::to_text(*parameter.value, model) + "`)");
+      auto& d = diagnostics.error("E0020", setting.span,
+                                  "`" + setting.value + "` is not a value of parameter `" + setting.name +
+                                      "`, which is " + model::describe(parameter.value->type) + " (now `" +
+                                      model::to_text(*parameter.value, model) + "`)");
+      if (!why.empty())
+        d.notes.push_back(
+            {{}, why + "; write the value as a whole number of " + model::describe(parameter.value->type)});
       continue;
     }
     auto replaced = std::make_shared<model::Expr>(*parameter.value);

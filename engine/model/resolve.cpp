@@ -1,4 +1,5 @@
 #include "model/resolve.hpp"
+#include "model/units.hpp"
 
 #include "diag/suggest.hpp"
 #include "syntax/grammar.hpp"
@@ -30,9 +31,6 @@ const std::vector<std::string> criterion_words = {"legality",        "legitimate
                                                   "proportionality", "non_discrimination", "positive_obligation",
                                                   "conflict"};
 
-// The words the grammar accepts after a number (engine/syntax/grammar_def.hpp, `unit`).
-const std::vector<std::string> unit_words = {"day", "days", "hour", "hours", "month", "months", "year", "years"};
-
 const std::vector<std::string> strength_words = {"per_se", "presumptive", "concern"};
 
 const std::vector<std::string> basis_words = {"text", "practice", "assessment"};
@@ -57,14 +55,7 @@ const T* get_if(const ast::ClauseValue& value) {
 Unit unit_from(const boost::optional<std::string>& word) {
   if (!word)
     return Unit::none;
-  const std::string& w = *word;
-  if (w == "day" || w == "days")
-    return Unit::days;
-  if (w == "hour" || w == "hours")
-    return Unit::hours;
-  if (w == "month" || w == "months")
-    return Unit::months;
-  return Unit::years;
+  return unit_from_word(*word).value_or(Unit::none);
 }
 
 // Largest number the language accepts: keeps arithmetic far from overflow in the solver.
@@ -545,6 +536,9 @@ class Resolver {
       diagnostics_.error("E0204", value->span, "a parameter's value is a number (with its unit), a date or yes/no");
       return;
     }
+    // No fact is declared in weeks: a parameter in weeks is one in days (`2 weeks`, 14 days).
+    if (value->type == Type::integer(Unit::weeks))
+      value = in_unit(value, Unit::days, "a period in weeks", false);
     parameter.value = value;
   }
 
@@ -1275,6 +1269,8 @@ class Resolver {
     const Type& type = fact.type;
     auto constant = [&](const ast::Expression& e) {
       ExprPtr resolved = expression(e, context, &type);
+      if (type.kind == Type::Kind::integer)
+        resolved = in_unit(resolved, type.unit, "fact `" + fact.name + "`", true);
       expect_type(resolved, type, "fact `" + fact.name + "`");
       return resolved;
     };
@@ -1291,6 +1287,7 @@ class Resolver {
       std::function<void(const char*, const Span&)> not_for;
       Resolver& self;
       ExprContext& context;
+      const std::string& fact_name;
       void operator()(const ast::UnknownValue&) const { value.form = FactValue::Form::unknown; }
       void operator()(const ast::ExactValue& node) const {
         value.form = FactValue::Form::exact;
@@ -1326,13 +1323,18 @@ class Resolver {
         }
         // `5..10 days`: a unit written only on the upper end applies to both ends.
         ast::Quantity low = node.low;
-        if (!low.unit && node.high.unit &&
-            std::find(unit_words.begin(), unit_words.end(), *node.high.unit) != unit_words.end())
+        if (!low.unit && node.high.unit && unit_from_word(*node.high.unit))
           low.unit = node.high.unit;
         ExprPtr lo = self.quantity(low);
         ExprPtr hi = self.quantity(node.high);
         if (lo->type.is_error() || hi->type.is_error()) {
           value.form = FactValue::Form::unknown; // reported (E0107)
+          return;
+        }
+        lo = self.in_unit(lo, type.unit, "fact `" + fact_name + "`", true);
+        hi = self.in_unit(hi, type.unit, "fact `" + fact_name + "`", true);
+        if (lo->type.is_error() || hi->type.is_error()) {
+          value.form = FactValue::Form::unknown; // reported (E0106, E0108)
           return;
         }
         self.expect_type(lo, type, "the lower end of the range");
@@ -1343,7 +1345,7 @@ class Resolver {
         value.values = {lo, hi};
       }
     };
-    boost::apply_visitor(Visitor{value, type, constant, not_for, *this, context}, node.get());
+    boost::apply_visitor(Visitor{value, type, constant, not_for, *this, context, fact.name}, node.get());
     value.variable_count = context.next_variable;
     return value;
   }
@@ -1533,26 +1535,60 @@ class Resolver {
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::integer;
     e->span = span(node);
-    if (node.unit && std::find(unit_words.begin(), unit_words.end(), *node.unit) == unit_words.end()) {
+    if (node.unit && !unit_from_word(*node.unit)) {
       // The parser takes any word after a number as its unit (`2 weeks`), so that it can be
       // reported here, at the word.
       Span word{e->span.file, e->span.end - node.unit->size(), e->span.end};
       auto& d = diagnostics_.error("E0107", word, "`" + *node.unit + "` is not a unit");
       // The plural first: `dayz` is one edit from both `day` and `days`.
-      auto suggestion = closest(*node.unit, {"days", "hours", "months", "years"});
+      auto suggestion = closest(*node.unit, {"hours", "days", "weeks", "months", "years"});
       if (!suggestion)
-        suggestion = closest(*node.unit, unit_words);
+        suggestion = closest(*node.unit, unit_words());
       if (suggestion)
         d.notes.push_back({{}, "did you mean `" + *suggestion + "`?"});
       d.notes.push_back({{},
-                         "the units are `days`, `hours`, `months` and `years` (`day`, `hour`, `month` and "
-                         "`year` also); write other periods in one of them (`2 weeks` is `14 days`)"});
+                         "the units are `hours`, `days`, `weeks`, `months` and `years` (`hour`, `day`, `week`, "
+                         "`month` and `year` also); write other periods in one of them (a fortnight is `2 weeks`)"});
       e->type = Type::error();
       return e;
     }
     e->type = Type::integer(unit_from(node.unit));
     e->number = number(node.digits, e->span).value_or(0);
     return e;
+  }
+
+  // A constant quantity converted exactly to `unit` (engine/model/units.hpp): the unit of
+  // `whose` (the fact it states, the side it is compared with; `declared` when that is a
+  // fact or attribute, which could be declared in another unit). A result that is not
+  // whole or crosses the families of units is E0108, one past 10^12 is E0106, both at the
+  // constant. Any other expression is returned as it is, for expect_type to judge.
+  ExprPtr in_unit(const ExprPtr& e, Unit unit, const std::string& whose, bool declared) {
+    if (!e || e->kind != ExprKind::integer || e->type.kind != Type::Kind::integer || e->type.unit == Unit::none ||
+        unit == Unit::none || e->type.unit == unit)
+      return e;
+    Unit from = e->type.unit;
+    Conversion conversion = convert(e->number, from, unit, max_number);
+    if (conversion.ok()) {
+      auto converted = std::make_shared<Expr>(*e);
+      converted->number = conversion.value;
+      converted->type = Type::integer(unit);
+      return converted;
+    }
+    std::string problem = conversion_problem(conversion, e->number, from, unit, max_number);
+    if (conversion.status == Conversion::Status::too_large) {
+      diagnostics_.error("E0106", e->span, problem)
+          .notes.push_back({{}, whose + " is in " + unit_name(unit) + "; state a smaller value"});
+      return error_expr(e->span);
+    }
+    std::string advice =
+        whose + " is in " + unit_name(unit) + ": write the value as a whole number of " + unit_name(unit);
+    if (conversion.status == Conversion::Status::incommensurable)
+      advice += ", as the law counts them";
+    if (declared)
+      advice += std::string(", or declare the ") + (whose.rfind("fact", 0) == 0 ? "fact" : "attribute") + " in " +
+                unit_name(from == Unit::weeks ? Unit::days : from);
+    diagnostics_.error("E0108", e->span, problem).notes.push_back({{}, advice});
+    return error_expr(e->span);
   }
 
   void expect_type(const ExprPtr& e, const Type& wanted, const std::string& what) {
@@ -1743,10 +1779,59 @@ class Resolver {
     return binary_resolved(op, left, right);
   }
 
-  ExprPtr binary_resolved(ast::Op op, const ExprPtr& left, const ExprPtr& right) {
-    Span where = join_spans(left->span, right->span);
-    if (left->type.is_error() || right->type.is_error())
+  // Whose unit a constant is converted to, for the diagnostics of in_unit.
+  static std::string subject(const Expr& e) {
+    switch (e.kind) {
+    case ExprKind::fact:
+      return "fact `" + e.text + "`";
+    case ExprKind::attribute:
+      return "attribute `" + e.text + "`";
+    case ExprKind::parameter:
+      return "parameter `" + e.text + "`";
+    case ExprKind::variable:
+      return "`" + e.text + "`";
+    default:
+      return "the other side";
+    }
+  }
+
+  // Comparisons, `+` and `-` convert a constant quantity to the unit of the other side.
+  ExprPtr binary_resolved(ast::Op op, const ExprPtr& left_in, const ExprPtr& right_in) {
+    Span where = join_spans(left_in->span, right_in->span);
+    if (left_in->type.is_error() || right_in->type.is_error())
       return error_expr(where);
+    ExprPtr left = left_in;
+    ExprPtr right = right_in;
+    bool converts = op == ast::Op::eq || op == ast::Op::ne || op == ast::Op::lt || op == ast::Op::le ||
+                    op == ast::Op::gt || op == ast::Op::ge || op == ast::Op::add || op == ast::Op::sub;
+    if (converts) {
+      auto quantity_of = [](const ExprPtr& e) {
+        return e->type.kind == Type::Kind::integer && e->type.unit != Unit::none;
+      };
+      auto constant = [&](const ExprPtr& e) { return e->kind == ExprKind::integer && quantity_of(e); };
+      if (quantity_of(left) && quantity_of(right) && left->type.unit != right->type.unit) {
+        Unit lu = left->type.unit;
+        Unit ru = right->type.unit;
+        if (constant(right) && !constant(left)) {
+          right = in_unit(right, lu, subject(*left), left->kind == ExprKind::fact || left->kind == ExprKind::attribute);
+        } else if (constant(left) && !constant(right)) {
+          left =
+              in_unit(left, ru, subject(*right), right->kind == ExprKind::fact || right->kind == ExprKind::attribute);
+        } else if (constant(left) && constant(right)) {
+          // Two constants of one family meet in the smaller unit, which is always exact
+          // (unless too large); of two families they stay a mismatch.
+          if (convert(1, ru, lu, max_number).ok())
+            right = in_unit(right, lu, "the other side", false);
+          else if (convert(1, lu, ru, max_number).ok())
+            left = in_unit(left, ru, "the other side", false);
+        }
+      } else if ((op == ast::Op::add || op == ast::Op::sub) && left->type.kind == Type::Kind::date && constant(right) &&
+                 right->type.unit != Unit::days) {
+        right = in_unit(right, Unit::days, "a date", false);
+      }
+      if (left->type.is_error() || right->type.is_error())
+        return error_expr(where);
+    }
     const Type& l = left->type;
     const Type& r = right->type;
     auto mismatch = [&](const std::string& message) {

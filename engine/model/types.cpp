@@ -14,6 +14,8 @@ const char* unit_name(Unit unit) {
     return "months";
   case Unit::years:
     return "years";
+  case Unit::weeks:
+    return "weeks";
   }
   return "";
 }

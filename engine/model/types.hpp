@@ -7,7 +7,7 @@
 
 namespace siracusa::model {
 
-enum class Unit { none, days, hours, months, years };
+enum class Unit { none, days, hours, months, years, weeks };
 const char* unit_name(Unit unit);
 
 struct EnumType {

@@ -451,8 +451,8 @@ auto const string_segments_def = +string_segment;
 auto const string_lit_def = string_segments;
 
 auto const digits_def = lexeme[+digit];
-auto const unit_def = kw_str("days") | kw_str("day") | kw_str("hours") | kw_str("hour") | kw_str("months") |
-                      kw_str("month") | kw_str("years") | kw_str("year");
+auto const unit_def = kw_str("days") | kw_str("day") | kw_str("hours") | kw_str("hour") | kw_str("weeks") |
+                      kw_str("week") | kw_str("months") | kw_str("month") | kw_str("years") | kw_str("year");
 auto const quantity_def = digits >> -(unit | detail::unknown_unit);
 auto const date_text_def =
     x3::raw[lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> '-' >> x3::repeat(2)[digit] >> !ident_rest]];

@@ -118,9 +118,10 @@ TEST_CASE("a bad parameter in siracusa.toml is a located E0020 and nothing is wr
   CHECK(far.status == 2);
   CHECK(far.err.find("the rule base's parameters are `longest_notice`") != std::string::npos);
 
-  Run unit = Project("[parameters]\nlongest_notice = \"2 weeks\"\n").run("check");
+  Run unit = Project("[parameters]\nlongest_notice = \"2 fortnights\"\n").run("check");
   CHECK(unit.status == 2);
-  CHECK(unit.err.find("error[E0020]: `2 weeks` is not a value of parameter `longest_notice`") != std::string::npos);
+  CHECK(unit.err.find("error[E0020]: `2 fortnights` is not a value of parameter `longest_notice`") !=
+        std::string::npos);
   CHECK(Project("[parameters]\nlongest_notice = true\n").run("check").status == 2);
   CHECK(Project("[parameters]\nlongest_notice = [1]\n").run("check").status == 2);
   // A number alone, for a parameter in days, lacks its unit.
@@ -142,4 +143,43 @@ TEST_CASE("a parameter must have a constant value", "[cli][parameters]") {
   Run fact = run_in(dir.path(), "lint b", "NO_COLOR=1");
   CHECK(fact.status == 2);
   CHECK(fact.err.find("E0204") != std::string::npos);
+}
+
+TEST_CASE("siracusa.toml gives a parameter in another unit of its family, converted exactly", "[cli][parameters]") {
+  // 240 hours are 10 days, and 10 days of notice are not more than 10: passes; 216 hours
+  // are 9 days: fails. Two weeks are 14 days.
+  Run hours = Project("[parameters]\nlongest_notice = \"240 hours\"\n").run("check --include-passes");
+  CHECK(verdict(hours) == "passes");
+  auto report = json::parse(hours.out);
+  CHECK(report["parameters"][0]["value"] == "10 days");
+  CHECK(verdict(Project("[parameters]\nlongest_notice = \"216 hours\"\n").run("check")) == "fails");
+  CHECK(verdict(Project("[parameters]\nlongest_notice = \"2 weeks\"\n").run("check --include-passes")) == "passes");
+  CHECK(verdict(Project("[parameters]\nlongest_notice = \"1 week\"\n").run("check")) == "fails");
+
+  // Not whole in days, or across the families: a located E0020 that says why.
+  Run inexact = Project("[parameters]\nlongest_notice = \"36 hours\"\n").run("check -o out.json");
+  CHECK(inexact.status == 2);
+  CHECK(inexact.err.find("siracusa.toml:6:18: error[E0020]: `36 hours` is not a value of parameter "
+                         "`longest_notice`") != std::string::npos);
+  CHECK(inexact.err.find("`36 hours` is not a whole number of days (it is 1 day and 12 hours); write the value as a "
+                         "whole number of days") != std::string::npos);
+  Run across = Project("[parameters]\nlongest_notice = \"1 month\"\n").run("check");
+  CHECK(across.status == 2);
+  CHECK(across.err.find("a month is not a fixed number of days") != std::string::npos);
+  // Past the limit once converted, and past 64 bits: refused, never an overflow.
+  CHECK(Project("[parameters]\nlongest_notice = \"999999999999 weeks\"\n").run("check").status == 2);
+  CHECK(Project("[parameters]\nlongest_notice = \"1000000000000000000000000000000 hours\"\n").run("check").status == 2);
+}
+
+TEST_CASE("a parameter declared in weeks is a parameter in days", "[cli][parameters][units]") {
+  TempDir dir;
+  std::string weeks = rules;
+  weeks.replace(weeks.find("value: 5 days"), 13, "value: 1 week");
+  dir.write("siracusa.toml", "[corpus]\npaths = [\"rules\"]\n[check]\nformat = \"json\"\n");
+  dir.write("rules/rules.sir", weeks);
+  dir.write("rules/law.sir", law);
+  Run run = run_in(dir.path(), "check", "NO_COLOR=1");
+  // 10 days of notice are more than 7 days.
+  CHECK(verdict(run) == "fails");
+  CHECK(json::parse(run.out)["parameters"][0]["value"] == "7 days");
 }

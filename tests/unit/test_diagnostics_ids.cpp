@@ -186,8 +186,16 @@ TEST_CASE("E0106: a number too large, or an empty range of paragraphs", "[diagno
 }
 
 TEST_CASE("E0107: a word after a number that is not a unit, at the word", "[diagnostics]") {
-  CHECK(ids_at(with_base(law_with("notice_days: 2 weeks")).diagnostics) == Ids{"E0107@10:20"});
+  CHECK(ids_at(with_base(law_with("notice_days: 2 fortnights")).diagnostics) == Ids{"E0107@10:20"});
   CHECK(ids_at(with_base(law_with("notice_days: 2 days")).diagnostics).empty());
+  CHECK(ids_at(with_base(law_with("notice_days: 2 weeks")).diagnostics).empty());
+}
+
+TEST_CASE("E0108: a quantity that does not convert exactly to the unit it needs, at the quantity", "[diagnostics]") {
+  CHECK(ids_at(with_base(law_with("notice_days: 36 hours")).diagnostics) == Ids{"E0108@10:18"});
+  CHECK(ids_at(with_base(law_with("notice_days: 3 months")).diagnostics) == Ids{"E0108@10:18"});
+  CHECK(ids_at(with_base(law_with("notice_days: 48 hours")).diagnostics).empty());
+  CHECK(ids_at(with_base(test_with("notice_days > 1 year")).diagnostics) == Ids{"E0108@5:29"});
 }
 
 // ---- names ---------------------------------------------------------------------------------
@@ -214,7 +222,9 @@ TEST_CASE("E0203: an unknown fact", "[diagnostics]") {
 
 TEST_CASE("E0204: a type mismatch", "[diagnostics]") {
   CHECK(ids_at(with_base(law_with("notice_days: 10")).diagnostics) == Ids{"E0204@10:18"});
-  CHECK(ids_at(with_base(test_with("notice_days < 2 years")).diagnostics) == Ids{"E0204@5:15"});
+  CHECK(ids_at(with_base(test_with("notice_days < 2")).diagnostics) == Ids{"E0204@5:15"});
+  // Two constants of different families of units (a constant and a fact: E0108).
+  CHECK(ids_at(with_base(test_with("2 days < 2 years")).diagnostics) == Ids{"E0204@5:15"});
 }
 
 TEST_CASE("E0205: an unknown right", "[diagnostics]") {

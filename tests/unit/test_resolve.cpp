@@ -68,11 +68,13 @@ const model::StatedFact& stated(const Loaded& loaded, const std::string& fact) {
 TEST_CASE("quantities compare and add only in the same unit", "[resolve]") {
   CHECK(test_ids("notice_days < 2 days").empty());
   CHECK(test_ids("10 days < 2 years") == Ids{"E0204@5:15"});
-  CHECK(test_ids("notice_days + 1 years > 3 days") == Ids{"E0204@5:15"});
+  // A constant of the other family of units does not convert (tests/unit/test_units.cpp).
+  CHECK(test_ids("notice_days + 1 years > 3 days") == Ids{"E0108@5:29"});
+  CHECK(test_ids("notice_days < max_detention_days").empty());
   CHECK(test_ids("2 * notice_days > 3 days").empty());
   CHECK(test_ids("notice_days * notice_days > 3 days") == Ids{"E0204@5:15"});
   CHECK(test_ids("adopted_on + 30 days > 2020-01-01").empty());
-  CHECK(test_ids("adopted_on + 1 years > 2020-01-01") == Ids{"E0204@5:15"});
+  CHECK(test_ids("adopted_on + 1 years > 2020-01-01") == Ids{"E0108@5:28"});
   // `day` and `days` are the same unit.
   CHECK(test_ids("notice_days == 1 day").empty());
 
@@ -84,7 +86,8 @@ TEST_CASE("a plain number for a fact with a unit asks for the unit", "[resolve]"
   auto loaded = with_base(law_with("notice_days: 10"));
   CHECK(messages(loaded.diagnostics) ==
         "E0204: type mismatch: fact `notice_days` is days, but this is integer\n  note: write the unit: `10 days`\n");
-  CHECK(fact_ids("notice_days: 10 hours") == Ids{"E0204@10:18"});
+  CHECK(fact_ids("notice_days: 10 hours") == Ids{"E0108@10:18"});
+  CHECK(fact_ids("notice_days: 48 hours").empty());
   // A range takes the unit written on its upper end for both ends.
   auto range = with_base(law_with("notice_days: 5..10 days"));
   CHECK(range.diagnostics.size() == 0);
@@ -92,7 +95,8 @@ TEST_CASE("a plain number for a fact with a unit asks for the unit", "[resolve]"
   REQUIRE(value.values.size() == 2);
   CHECK(value.values[0]->number == 5);
   CHECK(value.values[0]->type == model::Type::integer(model::Unit::days));
-  CHECK(fact_ids("notice_days: 5 hours..10 days") == Ids{"E0204@10:18"});
+  CHECK(fact_ids("notice_days: 5 hours..10 days") == Ids{"E0108@10:18"});
+  CHECK(fact_ids("notice_days: 5..10 integer_days") == Ids{"E0107@10:24"});
 }
 
 // ---- enum members ----------------------------------------------------------------------------

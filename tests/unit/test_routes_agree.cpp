@@ -185,3 +185,59 @@ TEST_CASE("where either of two facts forces the verdict, both routes blame the o
   CHECK(both->fast.findings[0].route == check::Route::fast);
   CHECK(both->audit.findings[0].route == check::Route::z3);
 }
+
+TEST_CASE("values in other units of their family are decided alike on both routes, as if written in the fact's unit",
+          "[routes][fast][solver][units]") {
+  auto file = [](const std::string& notice, const std::string& ban, const std::string& threshold) {
+    return "document doc {\n  title: \"A source\"\n  paragraphs: 1..10\n}\n"
+           "enum legal_order for level { constitution, code, law }\n"
+           "fact notice_days: days\nfact ban_months: months\n"
+           "right r {\n  article: 21\n  title: \"R\"\n}\njurisdiction xx {\n  title: \"X\"\n}\n"
+           "test long_notice {\n  applies to: r\n  criterion: proportionality\n  strength: concern\n"
+           "  fails when: notice_days > " +
+           threshold +
+           "\n  cites: covenant art 21\n  explanation: \"e\"\n  recommendation: \"r\"\n}\n"
+           "test long_ban {\n  applies to: r\n  criterion: proportionality\n  strength: concern\n"
+           "  fails when: ban_months >= 2 years\n  cites: covenant art 21\n  explanation: \"e\"\n"
+           "  recommendation: \"r\"\n}\n"
+           "law l {\n  title: \"L\"\n  jurisdiction: xx\n  level: law\n"
+           "  provision p {\n    restricts: r\n    notice_days: " +
+           notice + "\n    ban_months: " + ban + "\n    source: doc para 1\n  }\n}\n";
+  };
+  // Written in other units, then in the facts' own: the same verdicts, cores and
+  // witnesses on both routes (the witness of a range is a value in the fact's unit).
+  std::string other = file("48..168 hours", "18 months..3 years", "120 hours");
+  std::string own = file("2..7 days", "18..36 months", "5 days");
+  for (const auto* text : {&other, &own}) {
+    INFO(*text);
+    auto outcome = fuzz::routes_agree(*text);
+    CHECK(outcome.problem == "");
+    CHECK(outcome.decisions == 2);
+  }
+  Loaded a, b;
+  auto in_other = check_both(other, a);
+  auto in_own = check_both(own, b);
+  INFO(render_all(a.diagnostics, {}) << render_all(b.diagnostics, {}));
+  REQUIRE(in_other);
+  REQUIRE(in_own);
+  for (const auto* result : {&in_other->fast, &in_other->audit, &in_own->fast, &in_own->audit}) {
+    REQUIRE(result->findings.size() == 2);
+    for (const auto& f : result->findings) {
+      CHECK(solve::verdict_name(f.verdict) == std::string("may_fail"));
+      REQUIRE(f.witness);
+      REQUIRE(f.witness->facts.size() == 1);
+    }
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(in_other->fast.findings[i].witness->facts[0].value == in_own->fast.findings[i].witness->facts[0].value);
+    CHECK(in_other->audit.findings[i].witness->facts[0].value == in_own->audit.findings[i].witness->facts[0].value);
+    CHECK(in_other->fast.findings[i].witness->facts[0].value == in_other->audit.findings[i].witness->facts[0].value);
+  }
+  // Each witness is in its fact's unit (days, months), not in the unit written.
+  for (const auto& f : in_other->audit.findings) {
+    const auto& v = f.witness->facts[0];
+    std::string unit = v.name == "notice_days" ? " days" : " months";
+    CHECK(v.value.size() > unit.size());
+    CHECK(v.value.compare(v.value.size() - unit.size(), unit.size(), unit) == 0);
+  }
+}

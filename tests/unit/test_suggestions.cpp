@@ -138,19 +138,21 @@ TEST_CASE("a correct block gets no suggestion", "[suggest]") {
 TEST_CASE("a word after a number that is not a unit is E0107 at the word, with the units", "[suggest]") {
   std::string law = "law l {\n  title: \"A law\"\n  jurisdiction: xx\n  level: law\n  provision p {\n"
                     "    restricts: art19\n    source: doc para 2\n    ";
-  auto weeks = with_base(law + "notice_days: 2 weeks\n  }\n}\n");
-  REQUIRE(ids_at(weeks.diagnostics) == Ids{"E0107@9:20"});
-  CHECK(weeks.diagnostics.all().front().message == "`weeks` is not a unit");
-  CHECK(has_note(weeks.diagnostics, "the units are `days`, `hours`, `months` and `years`"));
-  CHECK_FALSE(has_note(weeks.diagnostics, "did you mean"));
+  auto fortnights = with_base(law + "notice_days: 2 fortnights\n  }\n}\n");
+  REQUIRE(ids_at(fortnights.diagnostics) == Ids{"E0107@9:20"});
+  CHECK(fortnights.diagnostics.all().front().message == "`fortnights` is not a unit");
+  CHECK(has_note(fortnights.diagnostics, "the units are `hours`, `days`, `weeks`, `months` and `years`"));
+  CHECK_FALSE(has_note(fortnights.diagnostics, "did you mean"));
+  // `weeks` is a unit: 2 weeks are 14 days.
+  CHECK(ids_at(with_base(law + "notice_days: 2 weeks\n  }\n}\n").diagnostics).empty());
   // Close to a unit: suggested (the plural, though `day` is as close).
   auto dayz = with_base(law + "notice_days: 10 dayz\n  }\n}\n");
   CHECK(ids_at(dayz.diagnostics) == Ids{"E0107@9:21"});
   CHECK(has_note(dayz.diagnostics, "did you mean `days`?"));
   // In a range (once, at the word), and in a test's condition.
-  CHECK(ids_at(with_base(law + "notice_days: 5..10 weeks\n  }\n}\n").diagnostics) == Ids{"E0107@9:24"});
+  CHECK(ids_at(with_base(law + "notice_days: 5..10 fortnights\n  }\n}\n").diagnostics) == Ids{"E0107@9:24"});
   CHECK(ids_at(with_base("test t {\n  applies to: art19\n  criterion: necessity\n"
-                         "  fails when: notice_days < 2 weeks\n  cites: covenant art 19\n"
+                         "  fails when: notice_days < 2 fortnights\n  cites: covenant art 19\n"
                          "  explanation: \"e\"\n  recommendation: \"r\"\n  strength: per_se\n}\n")
                    .diagnostics) == Ids{"E0107@5:31"});
 }
