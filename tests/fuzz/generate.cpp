@@ -48,15 +48,16 @@ class Generator {
     std::string out = header();
     for (int t = 0; t < spec_.tests; ++t)
       out += test(t);
-    out += "law l {\n  title: \"L\"\n  jurisdiction: xx\n  level: " + random_.pick(levels_) + "\n";
+    std::string law = "law l {\n  title: \"L\"\n  jurisdiction: xx\n  level: " + random_.pick(levels_) + "\n";
     for (int p = 0; p < spec_.provisions; ++p)
-      out += provision(p);
-    out += "}\n";
-    // Drawn last, so that the rest of the file is the same as without them.
+      law += provision(p);
+    law += "}\n";
+    // Drawn last, so that the rest of the file is the same as without them; written before
+    // the law, which stays last in the file.
     int distinctions = random_.below(3);
     for (int d = 0; d < distinctions; ++d)
       out += distinction(d);
-    return out;
+    return out + law;
   }
 
  private:
