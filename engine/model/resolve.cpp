@@ -1083,8 +1083,8 @@ class Resolver {
             .error("E0223", when->span,
                    "the condition of distinction `" + d.id + "` is " + describe(when->type) + ", not a bool")
             .notes.push_back({{},
-                              "write a condition on the provision's facts, such as `political_participation` or "
-                              "`judicial_authorisation and not blanket_ban`"});
+                              "write a condition on the provision's facts that is true or false: a bool fact, a "
+                              "comparison, or several joined with `and` and `or`"});
       } else if (!when->type.is_error()) {
         d.when = when;
       }
