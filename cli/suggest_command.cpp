@@ -46,7 +46,7 @@ Tests tests_of(const model::Model& model, const model::Provision& p) {
           test.criterion == model::Criterion::positive_obligation || test.criterion == model::Criterion::conflict)
         continue;
       const model::Test* chosen = &test;
-      if (!test.exceptions.empty() && test.condition) {
+      if (test.qualified() && test.condition) {
         auto in_condition = model::facts_used(*test.condition);
         bool unstated_exception = false;
         for (int fact : model::facts_used(*test.failure))

@@ -221,7 +221,7 @@ Derived derive(const Model& model) {
   d.condition_only.resize(model.tests.size());
   for (std::size_t t = 0; t < model.tests.size(); ++t) {
     const Test& test = model.tests[t];
-    if (test.exceptions.empty() || !test.condition || test.condition->type.is_error())
+    if (!test.qualified() || !test.condition || test.condition->type.is_error())
       continue;
     Test bare = test;
     bare.exceptions.clear();

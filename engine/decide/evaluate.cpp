@@ -194,6 +194,8 @@ class Evaluator {
       }
       return Abstract::of(tri_of(property == RightProperty::derogable ? right_.derogable : right_.absolute));
     }
+    case ExprKind::right_is:
+      return Abstract::of(tri_of(right_.id == e.text));
     case ExprKind::parameter:
       return eval(*model_.parameters[static_cast<std::size_t>(e.index())].value);
     case ExprKind::law_level:

@@ -130,6 +130,10 @@ bool Test::applies_to(int right) const {
   return all_rights || std::find(rights.begin(), rights.end(), right) != rights.end();
 }
 
+bool Distinction::covers(int right) const {
+  return all_rights || std::find(rights.begin(), rights.end(), right) != rights.end();
+}
+
 const char* modality_name(Deontic::Modality modality) {
   switch (modality) {
   case Deontic::Modality::permits:

@@ -34,6 +34,8 @@ enum class ExprKind {
   variable,       // a bound variable, `index` is its id
   attribute,      // children[0] is a person, `index` the attribute
   right_property, // `index`: see RightProperty
+  right_is,       // whether the right under test is the one `text` names (`index` its index); made by
+                  // the resolver for an accepted distinction, never written
   law_level,
   parameter, // `index` into Model::parameters: a named threshold of the rule base
   // operators
@@ -222,8 +224,33 @@ struct Test {
   std::string recommendation;
   Span span;
   int variable_count = 0; // ids used by the condition's binders
+  // The accepted distinctions (Model::distinctions) that `failure` takes into account: a
+  // pair of persons who differ only in a distinction's ground does not count against the
+  // provision for a right the distinction names when its condition holds.
+  std::vector<int> distinctions;
 
   bool applies_to(int right) const;
+  // Whether `failure` is more than `condition`: exceptions or accepted distinctions that
+  // the stated facts may not establish.
+  bool qualified() const { return !exceptions.empty() || !distinctions.empty(); }
+};
+
+// An accepted distinction: the Covenant or an authority accepts that the rights it names
+// (or all) are distinguished by a ground (a protected attribute of a person) where its
+// condition on the provision's facts holds (General Comment 18 para 13: a difference on
+// reasonable and objective criteria for a legitimate aim is not discrimination).
+struct Distinction {
+  std::string id;
+  std::string title;
+  std::vector<int> grounds; // person attributes
+  bool all_rights = false;
+  std::vector<int> rights;
+  ExprPtr when; // over the provision's facts; null: always
+  std::vector<Citation> citations;
+  std::string explanation;
+  Span span;
+
+  bool covers(int right) const;
 };
 
 // A threshold the rule base names rather than writes into a condition (a notice period, a
@@ -401,6 +428,7 @@ struct Model {
   std::vector<Right> rights;
   std::vector<Test> tests;
   std::vector<Parameter> parameters;
+  std::vector<Distinction> distinctions;
   std::vector<Jurisdiction> jurisdictions;
   std::vector<Law> laws;
   std::vector<Provision> provisions;

@@ -129,6 +129,8 @@ class Printer {
       return e.number == static_cast<int>(RightProperty::aims)        ? "right.aims"
              : e.number == static_cast<int>(RightProperty::derogable) ? "right.derogable"
                                                                       : "right.absolute";
+    case ExprKind::right_is:
+      return "right is " + e.text;
     case ExprKind::law_level:
       return "law.level";
     case ExprKind::parameter:

@@ -106,6 +106,7 @@ class Resolver {
     for_each_declaration([&](const auto& node) { declare(node); });
     for_each_declaration([&](const auto& node) { resolve_vocabulary(node); });
     for_each_declaration([&](const auto& node) { resolve_rules(node); });
+    apply_distinctions();
     for_each_declaration([&](const auto& node) { resolve_laws(node); });
     for_each_declaration([&](const auto& node) { resolve_amendments(node); });
     for_each_declaration([&](const auto& node) { resolve_expectations(node); });
@@ -378,6 +379,12 @@ class Resolver {
       p.span = where;
       if (declare_name(parameters_, "parameter", name, static_cast<int>(model_.parameters.size()), where))
         model_.parameters.push_back(std::move(p));
+    } else if (node.kind == "distinction") {
+      Distinction d;
+      d.id = name;
+      d.span = where;
+      if (declare_name(distinctions_, "distinction", name, static_cast<int>(model_.distinctions.size()), where))
+        model_.distinctions.push_back(std::move(d));
     } else if (node.kind == "jurisdiction") {
       Jurisdiction j;
       j.id = name;
@@ -828,6 +835,8 @@ class Resolver {
       resolve_right(node);
     else if (node.kind == "test")
       resolve_test(node);
+    else if (node.kind == "distinction")
+      resolve_distinction(node);
     else if (node.kind == "jurisdiction")
       resolve_jurisdiction(node);
   }
@@ -1031,6 +1040,284 @@ class Resolver {
       test.recommendation = get_if<ast::StringLit>(c->value)->joined();
     else
       diagnostics_.warning("W0301", span(node.name), "test `" + node.name.name + "` has no `recommendation:`");
+  }
+
+  // An accepted distinction: a ground, the rights it concerns, the condition on the
+  // provision's facts under which the Covenant or an authority accepts it, and why.
+  void resolve_distinction(const ast::Block& node) {
+    int index = own_index(distinctions_, node.name);
+    if (index < 0)
+      return;
+    auto& d = model_.distinctions[static_cast<std::size_t>(index)];
+    Clauses clauses = collect(node.clauses, "distinction", node.name);
+    d.title = node.name.name;
+    if (auto* c = clauses.first("title"))
+      d.title = get_if<ast::StringLit>(c->value)->joined();
+    if (auto* c = clauses.first("ground")) {
+      for (const auto& name : get_if<ast::IdentList>(c->value)->items) {
+        int attribute = ground(name);
+        if (attribute >= 0 && std::find(d.grounds.begin(), d.grounds.end(), attribute) == d.grounds.end())
+          d.grounds.push_back(attribute);
+      }
+      std::sort(d.grounds.begin(), d.grounds.end());
+    } else {
+      missing(node, "distinction", "ground");
+    }
+    if (auto* c = clauses.first("rights")) {
+      if (get_if<ast::Word>(c->value))
+        d.all_rights = true;
+      else
+        d.rights = rights_list(*get_if<ast::IdentList>(c->value));
+    } else {
+      missing(node, "distinction", "rights");
+    }
+    if (auto* c = clauses.first("when")) {
+      ExprContext context;
+      context.file = current_file_;
+      context.allow_facts = true;
+      context.allow_right = true;
+      Type boolean = Type::boolean();
+      ExprPtr when = expression(*get_if<ast::Expression>(c->value), context, &boolean);
+      if (!when->type.is_error() && !(when->type == Type::boolean())) {
+        diagnostics_
+            .error("E0223", when->span,
+                   "the condition of distinction `" + d.id + "` is " + describe(when->type) + ", not a bool")
+            .notes.push_back({{},
+                              "write a condition on the provision's facts that is true or false: a bool fact, a "
+                              "comparison, or several joined with `and` and `or`"});
+      } else if (!when->type.is_error()) {
+        d.when = when;
+      }
+    }
+    d.citations = citations(clauses);
+    if (d.citations.empty())
+      diagnostics_.error("E0209", span(node.name), "distinction `" + node.name.name + "` cites no source")
+          .notes.push_back({{}, "add `cites:` with the Covenant article or General Comment paragraph that accepts it"});
+    if (auto* c = clauses.first("explanation"))
+      d.explanation = get_if<ast::StringLit>(c->value)->joined();
+    else
+      diagnostics_.warning("W0301", span(node.name), "distinction `" + node.name.name + "` has no `explanation:`");
+  }
+
+  // A distinction's ground: a protected attribute of a person (E0222 otherwise).
+  int ground(const ast::Identifier& name) {
+    auto it = attributes_.find(name.name);
+    if (it == attributes_.end() || !files_.files[current_file_].visible[it->second.file]) {
+      auto& d = diagnostics_.error("E0222", span(name),
+                                   "unknown ground `" + name.name + "`: no person attribute has this name");
+      std::vector<std::string> grounds;
+      for (const auto& [candidate, entry] : attributes_)
+        if (files_.files[current_file_].visible[entry.file] &&
+            model_.attributes[static_cast<std::size_t>(entry.index)].is_protected)
+          grounds.push_back(candidate);
+      if (it != attributes_.end())
+        d.notes.push_back({it->second.span, "declared here, in a file that `" + files_.files[current_file_].display +
+                                                "` does not import; add an `import`"});
+      else if (auto suggestion = closest(name.name, grounds))
+        d.notes.push_back({{}, "did you mean `" + *suggestion + "`?"});
+      else if (!grounds.empty())
+        d.notes.push_back({{}, "the grounds (protected attributes) are " + join(grounds)});
+      return -1;
+    }
+    const Attribute& attribute = model_.attributes[static_cast<std::size_t>(it->second.index)];
+    if (!attribute.is_protected) {
+      diagnostics_
+          .error("E0222", span(name), "`" + name.name + "` is not a ground: the attribute is not marked `protected`")
+          .notes.push_back({it->second.span, "declared here"});
+      return -1;
+    }
+    return it->second.index;
+  }
+
+  // ---- accepted distinctions in the pair tests ---------------------------------------------
+  //
+  // `some pair a, b differing in {g, h}: body` becomes `some pair a, b differing in {h}: body
+  // or (not accepted_g and some pair a, b differing in {g}: body)` where accepted_g holds
+  // when a distinction on g names the right under test and its condition holds; `every`
+  // likewise reads `accepted_g or every ...`. The routes decide the result as any other
+  // condition, so they agree by construction; the facts of a distinction's condition are,
+  // like those of an exception, not part of the test's subject.
+
+  struct Accepting {
+    int distinction = -1;
+    ExprPtr guard; // right_is ... and when, renumbered for the test
+  };
+
+  void apply_distinctions() {
+    if (model_.distinctions.empty())
+      return;
+    for (std::size_t t = 0; t < model_.tests.size(); ++t) {
+      Test& test = model_.tests[t];
+      if (!test.failure || test.failure->type.is_error())
+        continue;
+      // The distinctions that can reach this test: a right in common, a ground it compares.
+      std::map<int, std::vector<int>> by_ground;
+      for (std::size_t i = 0; i < model_.distinctions.size(); ++i) {
+        const Distinction& d = model_.distinctions[i];
+        bool shared = d.all_rights || test.all_rights ||
+                      std::any_of(d.rights.begin(), d.rights.end(), [&](int r) { return test.applies_to(r); });
+        if (!shared)
+          continue;
+        for (int g : d.grounds)
+          by_ground[g].push_back(static_cast<int>(i));
+      }
+      if (by_ground.empty())
+        continue;
+      std::set<int> used;
+      current_test_ = &test;
+      ExprPtr failure = accept(test.failure, by_ground, used);
+      current_test_ = nullptr;
+      if (used.empty())
+        continue;
+      test.failure = failure;
+      test.distinctions.assign(used.begin(), used.end());
+    }
+  }
+
+  // The variables an expression binds, for a copy that must not share them.
+  static void bound_variables(const Expr& e, std::set<int>& out) {
+    for (const auto& binder : e.binders) {
+      out.insert(binder.variable);
+      if (binder.second_variable >= 0)
+        out.insert(binder.second_variable);
+    }
+    if (e.kind == ExprKind::predicate)
+      out.insert(e.index());
+    for (const auto& child : e.children)
+      bound_variables(*child, out);
+    for (const auto& binder : e.binders)
+      if (binder.domain)
+        bound_variables(*binder.domain, out);
+  }
+
+  static ExprPtr renumber(const ExprPtr& e, const std::map<int, int>& ids) {
+    auto copy = std::make_shared<Expr>(*e);
+    if (e->kind == ExprKind::variable || e->kind == ExprKind::predicate)
+      if (auto it = ids.find(e->index()); it != ids.end())
+        copy->number = it->second;
+    for (auto& binder : copy->binders) {
+      if (auto it = ids.find(binder.variable); it != ids.end())
+        binder.variable = it->second;
+      if (auto it = ids.find(binder.second_variable); it != ids.end())
+        binder.second_variable = it->second;
+      if (binder.domain)
+        binder.domain = renumber(binder.domain, ids);
+    }
+    for (auto& child : copy->children)
+      child = renumber(child, ids);
+    return copy;
+  }
+
+  // A copy of `e` whose own variables are fresh ids of the current test.
+  ExprPtr fresh_copy(const ExprPtr& e) {
+    std::set<int> bound;
+    bound_variables(*e, bound);
+    std::map<int, int> ids;
+    for (int id : bound)
+      ids[id] = current_test_->variable_count++;
+    return renumber(e, ids);
+  }
+
+  // Whether a distinction accepts the difference for the right under test: `right is R
+  // or ...` and its condition.
+  ExprPtr acceptance(int distinction, const Span& where) {
+    const Distinction& d = model_.distinctions[static_cast<std::size_t>(distinction)];
+    std::vector<ExprPtr> parts;
+    if (!d.all_rights) {
+      std::vector<ExprPtr> rights;
+      for (int r : d.rights) {
+        auto is = make(ExprKind::right_is, Type::boolean(), where);
+        is->number = r;
+        is->text = model_.rights[static_cast<std::size_t>(r)].id;
+        rights.push_back(is);
+      }
+      if (rights.empty())
+        return make(ExprKind::boolean, Type::boolean(), where);
+      parts.push_back(rights.size() == 1 ? rights.front() : make(ExprKind::or_, Type::boolean(), where, rights));
+    }
+    if (d.when)
+      parts.push_back(fresh_copy(d.when));
+    if (parts.empty()) {
+      auto yes = make(ExprKind::boolean, Type::boolean(), where);
+      yes->number = 1;
+      return yes;
+    }
+    return parts.size() == 1 ? parts.front() : make(ExprKind::and_, Type::boolean(), where, parts);
+  }
+
+  ExprPtr accept(const ExprPtr& e, const std::map<int, std::vector<int>>& by_ground, std::set<int>& used) {
+    bool quantifier = e->kind == ExprKind::some || e->kind == ExprKind::every;
+    std::size_t at = e->binders.size();
+    if (quantifier)
+      for (std::size_t i = 0; i < e->binders.size() && at == e->binders.size(); ++i)
+        if (e->binders[i].kind == Binder::Kind::pair)
+          for (int k : e->binders[i].attributes)
+            if (by_ground.count(k))
+              at = i;
+    if (at == e->binders.size()) {
+      auto copy = std::make_shared<Expr>(*e);
+      for (auto& child : copy->children)
+        child = accept(child, by_ground, used);
+      for (auto& binder : copy->binders)
+        if (binder.domain)
+          binder.domain = accept(binder.domain, by_ground, used);
+      return copy;
+    }
+    if (e->binders.size() > 1) {
+      // `Q B1, ..., Bn: body` is `Q B1..Bi-1: Q Bi: Q Bi+1..Bn: body`: the pair binder on
+      // its own, so that it can be split by ground.
+      auto split = [&](std::size_t from, std::size_t to, ExprPtr body) {
+        auto q = std::make_shared<Expr>(*e);
+        q->binders.assign(e->binders.begin() + static_cast<std::ptrdiff_t>(from),
+                          e->binders.begin() + static_cast<std::ptrdiff_t>(to));
+        q->children = {std::move(body)};
+        return ExprPtr(q);
+      };
+      ExprPtr inner = e->children.front();
+      if (at + 1 < e->binders.size())
+        inner = split(at + 1, e->binders.size(), inner);
+      inner = split(at, at + 1, inner);
+      if (at > 0)
+        inner = split(0, at, inner);
+      return accept(inner, by_ground, used);
+    }
+    // One pair binder, some of whose attributes are grounds of a distinction.
+    bool existential = e->kind == ExprKind::some;
+    ExprPtr body = accept(e->children.front(), by_ground, used);
+    const Binder& binder = e->binders.front();
+    std::vector<int> rest;
+    std::vector<ExprPtr> parts;
+    for (int k : binder.attributes)
+      if (!by_ground.count(k))
+        rest.push_back(k);
+    auto with = [&](std::vector<int> attributes, bool fresh) {
+      auto q = std::make_shared<Expr>(*e);
+      q->children = {body};
+      q->binders.front().attributes = std::move(attributes);
+      return fresh ? fresh_copy(q) : ExprPtr(q);
+    };
+    if (!rest.empty())
+      parts.push_back(with(rest, false));
+    for (int k : binder.attributes) {
+      auto it = by_ground.find(k);
+      if (it == by_ground.end())
+        continue;
+      std::vector<ExprPtr> accepted;
+      for (int d : it->second) {
+        accepted.push_back(acceptance(d, e->span));
+        used.insert(d);
+      }
+      ExprPtr any = accepted.size() == 1 ? accepted.front() : make(ExprKind::or_, Type::boolean(), e->span, accepted);
+      ExprPtr quantified = with({k}, !rest.empty() || parts.size() > 0);
+      if (existential)
+        parts.push_back(make(ExprKind::and_, Type::boolean(), e->span,
+                             {make(ExprKind::not_, Type::boolean(), e->span, {any}), quantified}));
+      else
+        parts.push_back(make(ExprKind::or_, Type::boolean(), e->span, {any, quantified}));
+    }
+    if (parts.size() == 1)
+      return parts.front();
+    return make(existential ? ExprKind::or_ : ExprKind::and_, Type::boolean(), e->span, parts);
   }
 
   void resolve_jurisdiction(const ast::Block& node) {
@@ -2306,8 +2593,9 @@ class Resolver {
   std::map<std::string, Entry> citation_forms_; // `cited as:` forms and the documents they cite
   std::map<std::string, Entry> roles_;          // `for aims`, `for level`, ...: the enum declared for each
   std::map<std::string, Entry> enums_, attributes_, facts_, duties_, acts_, documents_, rights_, tests_, jurisdictions_,
-      laws_, provisions_, amendments_, parameters_;
+      laws_, provisions_, amendments_, parameters_, distinctions_;
   std::map<int, Basis> laws_basis_; // a law's `basis:`, the default of its provisions
+  Test* current_test_ = nullptr;    // the test whose failure apply_distinctions rewrites
 };
 
 } // namespace

@@ -37,6 +37,27 @@ std::string render_explain(const Finding& f, const model::Model& model, bool col
   for (const auto& e : f.test->exceptions)
     out += "unless:     " + e + "\n";
   int test_index = model.find_test(f.test->id);
+  // The accepted distinctions the test took into account for this right: a pair that
+  // differs only in one of their grounds does not count where the condition holds.
+  if (test_index >= 0) {
+    int right = f.right.empty() ? -1 : model.find_right(f.right);
+    for (int di : model.tests[static_cast<std::size_t>(test_index)].distinctions) {
+      const auto& d = model.distinctions[static_cast<std::size_t>(di)];
+      if (right < 0 || !d.covers(right))
+        continue;
+      std::string grounds;
+      for (int g : d.grounds)
+        grounds += (grounds.empty() ? "" : ", ") + model.attributes[static_cast<std::size_t>(g)].name;
+      out += "accepted:   " + d.id + " — a difference in " + grounds + ", " +
+             (d.when ? "where " + model::to_text(*d.when, model) : std::string("always")) + "  " +
+             style.dim(location_text(check::location_of(d.span))) + "\n";
+      std::string cites;
+      for (const auto& c : d.citations)
+        cites += (cites.empty() ? "" : "; ") + c.display();
+      if (!cites.empty())
+        out += "            (" + cites + ")\n";
+    }
+  }
   if (test_index >= 0 && model.tests[static_cast<std::size_t>(test_index)].duty >= 0)
     out += "requires:   " +
            model.duties[static_cast<std::size_t>(model.tests[static_cast<std::size_t>(test_index)].duty)].id + "\n";

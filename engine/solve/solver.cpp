@@ -392,6 +392,8 @@ struct Engine::Impl {
       bool flag = right && (property == RightProperty::derogable ? right->derogable : right->absolute);
       return scalar(ctx.bool_val(flag));
     }
+    case ExprKind::right_is:
+      return scalar(ctx.bool_val(right && right->id == e.text));
     case ExprKind::law_level:
       return scalar(*level);
     case ExprKind::parameter:

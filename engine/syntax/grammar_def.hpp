@@ -168,7 +168,7 @@ inline constexpr nested_gen nested{};
 inline constexpr std::string_view reserved_words[] = {
     // declarations
     "import", "document", "enum", "person", "fact", "duty", "act", "right", "test", "law", "provision", "jurisdiction",
-    "amendment", "expect", "parameter",
+    "amendment", "expect", "parameter", "distinction",
     // types and expressions
     "protected", "predicate", "over", "set", "of", "some", "every", "pair", "differing", "in", "where", "everyone",
     "no", "one", "not", "and", "or", "implies", "subset", "unknown", "at", "least", "most", "yes", "true", "false",
@@ -178,13 +178,13 @@ inline constexpr std::string_view reserved_words[] = {
     "applies", "criterion", "fails", "when", "requires", "explanation", "recommendation", "reported_absent",
     "jurisdiction", "level", "adopted", "effective", "source", "restricts", "implements", "permits", "obliges",
     "forbids", "rights", "repealed", "expires", "about", "strength", "justification", "unless", "basis", "partially",
-    "nature", "value", "cited", "as",
+    "nature", "value", "cited", "as", "ground",
     // citations
     "covenant", "art", "general", "comment", "siracusa", "views", "para"};
 
-inline constexpr std::string_view top_level_words[] = {"import", "document",  "enum",   "person",   "fact",
-                                                       "duty",   "act",       "right",  "test",     "jurisdiction",
-                                                       "law",    "amendment", "expect", "parameter"};
+inline constexpr std::string_view top_level_words[] = {"import", "document",  "enum",   "person",    "fact",
+                                                       "duty",   "act",       "right",  "test",      "jurisdiction",
+                                                       "law",    "amendment", "expect", "parameter", "distinction"};
 
 // Matches when the next word is a reserved word. Reads the word once and looks it up,
 // rather than trying every keyword in turn (identifiers are the commonest token).
@@ -380,6 +380,8 @@ SIRACUSA_RULE(reported_absent, ast::ReportedAbsent, "a duty, `,` and `source:`")
 SIRACUSA_RULE(partial_implementation, ast::PartialImplementation, "a duty and a note in double quotes")
 SIRACUSA_RULE(document_clause, ast::Clause, "a document clause (`title:`, `paragraphs:`, `url:`, `cited as:`)")
 SIRACUSA_RULE(parameter_clause, ast::Clause, "a parameter clause (`value:`, `title:`, `explanation:`, `cites:`)")
+SIRACUSA_RULE(distinction_clause, ast::Clause,
+              "a distinction clause (`title:`, `ground:`, `rights:`, `when:`, `cites:`, `explanation:`)")
 SIRACUSA_RULE(right_clause, ast::Clause,
               "a right clause (`article:`, `title:`, `derogable:`, `absolute:`, `limitation:`, `aims:`, `cites:`)")
 SIRACUSA_RULE(test_clause, ast::Clause,
@@ -585,6 +587,8 @@ auto const end_of_force = clause("repealed", partial_date) | clause("expires", p
 auto const document_clause_def = title | clause("paragraphs", para_span) | clause("url", string_lit) |
                                  clause2("cited_as", "cited", "as", citation_forms);
 auto const parameter_clause_def = clause("value", expression) | title | clause("explanation", string_lit) | cites;
+auto const distinction_clause_def = title | clause("ground", ident_list) | clause("rights", all_word | ident_list) |
+                                    clause("when", expression) | cites | clause("explanation", string_lit);
 auto const right_clause_def = clause("article", article_ref) | title | clause("derogable", boolean) |
                               clause("absolute", boolean) | clause("limitation", ident_list) |
                               clause("aims", ident_list) | cites;
@@ -636,7 +640,8 @@ auto const block_decl_def = (kw_str("document") > document_id > lit('{') > *docu
                             (kw_str("right") > identifier > lit('{') > *right_clause > lit('}')) |
                             (kw_str("test") > identifier > lit('{') > *test_clause > lit('}')) |
                             (kw_str("jurisdiction") > identifier > lit('{') > *jurisdiction_clause > lit('}')) |
-                            (kw_str("parameter") > identifier > lit('{') > *parameter_clause > lit('}'));
+                            (kw_str("parameter") > identifier > lit('{') > *parameter_clause > lit('}')) |
+                            (kw_str("distinction") > identifier > lit('{') > *distinction_clause > lit('}'));
 
 auto const provision_decl_def = kw("provision") > identifier > lit('{') > *provision_clause > lit('}');
 auto const law_item_def = law_clause | provision_decl;
@@ -678,8 +683,8 @@ BOOST_SPIRIT_DEFINE(value, unknown_text, unknown_value, bound_value, one_of_valu
                     stated_value)
 BOOST_SPIRIT_DEFINE(para_range, paras, citation, citation_list, source, citation_form, citation_forms)
 BOOST_SPIRIT_DEFINE(ident_list, para_span, deontic, reported_absent, partial_implementation, document_clause,
-                    parameter_clause, right_clause, test_clause, jurisdiction_clause, law_clause, provision_clause,
-                    amendment_clause)
+                    parameter_clause, distinction_clause, right_clause, test_clause, jurisdiction_clause, law_clause,
+                    provision_clause, amendment_clause)
 BOOST_SPIRIT_DEFINE(type_expr, enum_member, enum_role, enum_decl, attribute_decl, person_decl, fact_decl, duty_body,
                     duty_decl, act_decl, expect_decl, block_decl, provision_decl, law_item, law_decl, change, amends,
                     repeals, adds_to, amendment_item, amendment_decl, import_decl)
@@ -688,7 +693,8 @@ BOOST_SPIRIT_DEFINE(type_expr, enum_member, enum_role, enum_decl, attribute_decl
 
 struct declaration_class : detail::annotate {};
 declaration_type const declaration_rule =
-    "a declaration (import, document, enum, person, fact, duty, act, right, test, parameter, jurisdiction, law, "
+    "a declaration (import, document, enum, person, fact, duty, act, right, test, parameter, distinction, "
+    "jurisdiction, law, "
     "amendment or expect)";
 auto const declaration_rule_def = grammar::declaration_body;
 BOOST_SPIRIT_DEFINE(declaration_rule)

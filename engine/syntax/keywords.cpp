@@ -17,6 +17,7 @@ const std::vector<BlockClauses>& block_clauses() {
        {}},
       {"jurisdiction", "a", {"title", "original_title", "reported_absent"}, {}},
       {"parameter", "a", {"value", "title", "explanation", "cites"}, {}},
+      {"distinction", "a", {"title", "ground", "rights", "when", "cites", "explanation"}, {}},
       {"law",
        "a",
        {"title", "original_title", "jurisdiction", "level", "adopted", "effective", "repealed", "expires", "source",

@@ -48,11 +48,16 @@ class Generator {
     std::string out = header();
     for (int t = 0; t < spec_.tests; ++t)
       out += test(t);
-    out += "law l {\n  title: \"L\"\n  jurisdiction: xx\n  level: " + random_.pick(levels_) + "\n";
+    std::string law = "law l {\n  title: \"L\"\n  jurisdiction: xx\n  level: " + random_.pick(levels_) + "\n";
     for (int p = 0; p < spec_.provisions; ++p)
-      out += provision(p);
-    out += "}\n";
-    return out;
+      law += provision(p);
+    law += "}\n";
+    // Drawn last, so that the rest of the file is the same as without them; written before
+    // the law, which stays last in the file.
+    int distinctions = random_.below(3);
+    for (int d = 0; d < distinctions; ++d)
+      out += distinction(d);
+    return out + law;
   }
 
  private:
@@ -223,6 +228,17 @@ class Generator {
     if (random_.chance(25))
       out += "  unless: " + atom(random_.pick(facts_)) + "\n";
     return out + "  cites: covenant art 21\n  explanation: \"e\"\n  recommendation: \"r\"\n}\n";
+  }
+
+  // An accepted distinction: a protected ground, the right or all, and a condition on a
+  // fact (or none), read by the pair binders of every test.
+  std::string distinction(int d) {
+    std::string out = "distinction d" + std::to_string(d) +
+                      " {\n  ground: " + random_.pick(std::vector<std::string>{"status", "sex", "status, sex"}) +
+                      "\n  rights: " + (random_.chance(50) ? "r" : "all") + "\n";
+    if (random_.chance(80))
+      out += "  when: " + atom(random_.pick(facts_)) + "\n";
+    return out + "  cites: covenant art 26\n  explanation: \"e\"\n}\n";
   }
 
   std::string value(const Fact& f) {

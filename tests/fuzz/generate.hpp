@@ -2,7 +2,8 @@
 // Takes: a seed. Gives: the text of one self-contained rule file — its own vocabulary
 // (enums of 1 to 300 members, sets, integer, duration and date facts, predicates over
 // persons with several attributes), a few tests whose conditions combine comparisons,
-// bounds, set membership, quantifiers over persons and pairs, and `unless:` clauses, and
+// bounds, set membership, quantifiers over persons and pairs, and `unless:` clauses,
+// accepted distinctions that the pair binders read, and
 // a law whose provisions state facts in every value form (exact, ranges, `one of`,
 // `at least`, `at most`, `unknown`). The same seed gives the same text on every machine
 // (own arithmetic on a 64-bit generator, no library distribution).

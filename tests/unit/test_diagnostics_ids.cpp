@@ -336,6 +336,42 @@ TEST_CASE("E0220: an amendment whose target or change does not fit", "[diagnosti
   CHECK(amendment("  amends l.p {\n    change notice_days: 2 days\n    set regime: notification\n  }\n").empty());
 }
 
+// A distinction `d` whose clause lines start at line 3 (`ground:`), 4 (`rights:`), 5 (`when:`,
+// its value at column 9).
+// clang-format off
+std::string distinction_with(const std::string& ground, const std::string& rights, const std::string& when) {
+  return "distinction d {\n"                   // 2
+         "  ground: " + ground + "\n"           // 3
+         "  rights: " + rights + "\n"           // 4
+         "  when: " + when + "\n"               // 5
+         "  cites: covenant art 19\n"           // 6
+         "  explanation: \"e\"\n"              // 7
+         "}\n";
+}
+// clang-format on
+
+TEST_CASE("E0222, E0223, E0205, E0209: a distinction's ground, right, condition and citation", "[diagnostics]") {
+  CHECK(ids_at(with_base(distinction_with("citizenship", "art19", "precise")).diagnostics).empty());
+  CHECK(ids_at(with_base(distinction_with("citizenship, religion", "all", "precise and not precise")).diagnostics)
+            .empty());
+  // A ground that is no attribute, and one that is not protected (age).
+  CHECK(ids_at(with_base(distinction_with("creed", "art19", "precise")).diagnostics) == Ids{"E0222@3:11"});
+  CHECK(ids_at(with_base(distinction_with("citizenship, age", "art19", "precise")).diagnostics) == Ids{"E0222@3:24"});
+  // An unknown right is the usual E0205.
+  CHECK(ids_at(with_base(distinction_with("citizenship", "art19, art99", "precise")).diagnostics) == Ids{"E0205@4:18"});
+  // A condition that is not a bool, at the condition.
+  CHECK(ids_at(with_base(distinction_with("citizenship", "art19", "notice_days")).diagnostics) == Ids{"E0223@5:9"});
+  CHECK(ids_at(with_base(distinction_with("citizenship", "art19", "stated_aims")).diagnostics) == Ids{"E0223@5:9"});
+  // Without citations it is E0209; without a ground or rights, E0210.
+  CHECK(
+      ids_at(with_base("distinction d {\n  ground: religion\n  rights: all\n  explanation: \"e\"\n}\n").diagnostics) ==
+      Ids{"E0209@2:13"});
+  CHECK(ids_at(with_base("distinction d {\n  rights: all\n  cites: covenant art 19\n  explanation: \"e\"\n}\n")
+                   .diagnostics) == Ids{"E0210@2:13"});
+  CHECK(ids_at(with_base("distinction d {\n  ground: religion\n  cites: covenant art 19\n}\n").diagnostics) ==
+        Ids{"E0210@2:13", "W0301@2:13"});
+}
+
 // ---- warnings and the rule-set checks ------------------------------------------------------
 
 TEST_CASE("W0301: a test without explanation or recommendation", "[diagnostics]") {

@@ -235,7 +235,8 @@ TEST_CASE("docs/language.md lists the clauses of the keyword table", "[suggest][
                                                     {"law", "law_clause"},
                                                     {"provision", "provision_clause"},
                                                     {"amendment", "amendment_clause"},
-                                                    {"parameter", "parameter_clause"}};
+                                                    {"parameter", "parameter_clause"},
+                                                    {"distinction", "distinction_clause"}};
   for (const auto& block : syntax::block_clauses()) {
     DYNAMIC_SECTION(block.block) {
       std::string rule = rules.at(std::string(block.block));
