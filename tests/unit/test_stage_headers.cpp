@@ -19,12 +19,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The syntax stage's own headers that hold X3 types, included only by .cpp files of the
-// stages that read the tree (syntax/, model/loader.cpp, model/resolve.cpp) and by the
-// syntax tests.
+// The headers that hold X3 types: the syntax stage's own, included only by .cpp files of
+// the stages that read the tree (syntax/, model/loader.cpp, model/resolve*.cpp) and by the
+// syntax tests, and the resolver's, shared by the files of its passes.
 const std::set<std::string> tree_headers = {"engine/syntax/ast.hpp",         "engine/syntax/ast_adapted.hpp",
                                             "engine/syntax/config.hpp",      "engine/syntax/grammar.hpp",
-                                            "engine/syntax/grammar_def.hpp", "engine/syntax/parsed_file.hpp"};
+                                            "engine/syntax/grammar_def.hpp", "engine/syntax/parsed_file.hpp",
+                                            "engine/model/resolver.hpp"};
 
 std::vector<std::string> quoted_includes(const fs::path& file) {
   static const std::regex include(R"re(^\s*#\s*include\s*"([^"]+)")re");
@@ -86,5 +87,21 @@ TEST_CASE("no header outside the syntax tree's own brings X3 in", "[stages]") {
       chain = at + (chain.empty() ? "" : " -> " + chain);
     INFO(header << " brings in X3: " << chain);
     CHECK(offender.empty());
+  }
+}
+
+TEST_CASE("the resolver's header is included only by the files of its passes", "[stages]") {
+  std::string root = source_dir();
+  std::vector<std::string> includers;
+  for (const char* dir : {"engine", "cli", "tests", "bench"})
+    for (const auto& entry : fs::recursive_directory_iterator(root + "/" + dir))
+      if (entry.path().extension() == ".cpp" || entry.path().extension() == ".hpp")
+        for (const auto& name : quoted_includes(entry.path()))
+          if (name == "model/resolver.hpp")
+            includers.push_back(fs::relative(entry.path(), root).string());
+  REQUIRE(includers.size() >= 2);
+  for (const auto& file : includers) {
+    INFO(file);
+    CHECK(file.rfind("engine/model/resolve", 0) == 0);
   }
 }
