@@ -11,7 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-cmake -S . -B build -G Ninja
+# -O2 like the default build type, without debug information: it is a third of the
+# compile time of the engine's larger units (check.cpp: 14.7 s of CPU with -g, 10.1 s
+# without) and nothing here reads it.
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG"
 cmake --build build
 ctest --test-dir build --output-on-failure -j2
 

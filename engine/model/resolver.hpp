@@ -6,7 +6,7 @@
 #include "diag/suggest.hpp"
 #include "model/resolve.hpp"
 #include "model/units.hpp"
-#include "syntax/grammar.hpp"
+#include "syntax/ast.hpp"
 #include "syntax/keywords.hpp"
 #include "syntax/parsed_file.hpp"
 #include <algorithm>
