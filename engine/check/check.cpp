@@ -81,7 +81,7 @@ std::vector<SourcePara> expand(const std::vector<SourceRef>& sources) {
 std::shared_ptr<const ProvisionInfo> provision_info(const Model& model, const Provision& p) {
   const Law& law = model.laws[static_cast<std::size_t>(p.law)];
   return std::make_shared<const ProvisionInfo>(
-      ProvisionInfo{p.id, p.title, p.article, law.id, law.title, model.level_name(law), location_of(p.span)});
+      ProvisionInfo{p.id, p.title, p.article, law.id, law.title, model.level_name(p), location_of(p.span)});
 }
 
 std::string jurisdiction_of(const Model& model, const Law& law) {
@@ -128,8 +128,10 @@ std::vector<Cause> causes(const Model& model, const Provision& provision, const 
   std::vector<Cause> out;
   for (int fact : core) {
     if (fact == solve::law_level_fact) {
-      const Law& law = model.laws[static_cast<std::size_t>(provision.law)];
-      out.push_back(cause_of("law.level", law.level_span, Basis::text, law.sources));
+      const Span& clause = model.level_span_of(provision);
+      const auto& sources =
+          provision.level >= 0 ? provision.sources : model.laws[static_cast<std::size_t>(provision.law)].sources;
+      out.push_back(cause_of("law.level", clause, Basis::text, sources));
       continue;
     }
     const StatedFact* stated = provision.find(fact);
@@ -563,9 +565,7 @@ void conflicts(const Model& model, const Options& options, const TestInfos& info
       if (d.who && !d.who->type.is_error())
         by_act[{jurisdiction, d.act}].push_back({static_cast<int>(p), &d});
   }
-  auto level_of = [&](int provision) {
-    return model.laws[static_cast<std::size_t>(model.provisions[static_cast<std::size_t>(provision)].law)].level;
-  };
+  auto level_of = [&](int provision) { return model.level_of(model.provisions[static_cast<std::size_t>(provision)]); };
   std::vector<RulePair> pairs;
   for (const auto& [key, rules] : by_act)
     for (const auto& allow : rules) {
@@ -605,12 +605,12 @@ void conflicts(const Model& model, const Options& options, const TestInfos& info
     const Provision& b = model.provisions[static_cast<std::size_t>(pair.forbid_provision)];
     // Who prevails: the higher norm; at the same level the more special one (it covers
     // fewer persons); otherwise the later one.
-    const Law& law_a = model.laws[static_cast<std::size_t>(a.law)];
-    const Law& law_b = model.laws[static_cast<std::size_t>(b.law)];
+    int level_a = model.level_of(a);
+    int level_b = model.level_of(b);
     std::string prevails;
     std::string rule = "none";
-    if (law_a.level != law_b.level) {
-      prevails = law_a.level < law_b.level ? a.id : b.id;
+    if (level_a != level_b) {
+      prevails = level_a < level_b ? a.id : b.id;
       rule = "hierarchy";
     } else {
       const auto& a_in_b = answer.allow_in_forbid;

@@ -114,8 +114,7 @@ const Sampler::ProvisionReading& Sampler::reading_for(const Provision& provision
       if (!base.facts[f] && model_.facts[f].type.kind != Type::Kind::predicate)
         if (auto any = anything(model_.facts[f].type); any.kind != Abstract::Kind::opaque)
           base.facts[f] = any;
-    const Law& law = model_.laws[static_cast<std::size_t>(provision.law)];
-    base.level = Abstract::members(1ULL << static_cast<int>(law.level));
+    base.level = Abstract::members(1ULL << model_.level_of(provision));
   }
   return *cache_;
 }

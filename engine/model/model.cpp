@@ -190,10 +190,28 @@ const Document* Model::find_document(const std::string& id) const {
   return i < 0 ? nullptr : &documents[static_cast<std::size_t>(i)];
 }
 
-std::string Model::level_name(const Law& law) const {
-  if (!level || law.level < 0 || static_cast<std::size_t>(law.level) >= level->members.size())
+namespace {
+std::string member_name(const EnumType* levels, int index) {
+  if (!levels || index < 0 || static_cast<std::size_t>(index) >= levels->members.size())
     return "";
-  return level->members[static_cast<std::size_t>(law.level)];
+  return levels->members[static_cast<std::size_t>(index)];
+}
+} // namespace
+
+std::string Model::level_name(const Law& law) const {
+  return member_name(level, law.level);
+}
+
+int Model::level_of(const Provision& provision) const {
+  return provision.level >= 0 ? provision.level : laws[static_cast<std::size_t>(provision.law)].level;
+}
+
+const Span& Model::level_span_of(const Provision& provision) const {
+  return provision.level >= 0 ? provision.level_span : laws[static_cast<std::size_t>(provision.law)].level_span;
+}
+
+std::string Model::level_name(const Provision& provision) const {
+  return member_name(level, level_of(provision));
 }
 
 namespace {

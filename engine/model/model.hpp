@@ -326,6 +326,10 @@ struct Provision {
   std::vector<int> restricts;  // rights
   std::vector<int> implements; // duties
   Span restricts_span, implements_span;
+  // The provision's own `level:`, for an act that has parts at several levels (a law and
+  // its implementing decree); -1 when it has the level of its law (Model::level_of).
+  int level = -1;
+  Span level_span;
   Basis basis = Basis::text; // of its facts, unless a fact says otherwise
   std::vector<PartialImplementation> partially_implements;
   std::vector<Deontic> deontics;
@@ -447,6 +451,10 @@ struct Model {
   const Document* find_document(const std::string& id) const;
   // The name of a law's level; empty when the rule base declares no levels.
   std::string level_name(const Law& law) const;
+  // A provision's level: its own `level:`, else its law's; and the clause that states it.
+  int level_of(const Provision& provision) const;
+  const Span& level_span_of(const Provision& provision) const;
+  std::string level_name(const Provision& provision) const;
 };
 
 // The facts an expression reads and the person attributes it mentions, in index order.

@@ -48,19 +48,7 @@ void Resolver::resolve_laws(const ast::LawDecl& node) {
     missing(node, "law", "jurisdiction");
   }
   if (auto* c = clauses.first("level")) {
-    const auto* w = get_if<ast::Word>(c->value);
-    if (const EnumType* levels = role_enum(model_.level, "level", span(*w), w->word)) {
-      int level = levels->index_of(w->word);
-      if (level >= 0) {
-        law.level = level;
-      } else {
-        auto& d = diagnostics_.error("E0214", span(*w), "unknown level `" + w->word + "`");
-        if (auto suggestion = closest(w->word, levels->members))
-          d.notes.push_back({{}, "did you mean `" + *suggestion + "`?"});
-        d.notes.push_back({roles_.at("level").span, "the levels are " + join(levels->members) +
-                                                        ", declared here in enum `" + levels->name + "`"});
-      }
-    }
+    law.level = level_clause(*c).value_or(0);
     law.level_span = span(*c);
   } else if (model_.level) {
     missing(node, "law", "level");
@@ -81,6 +69,22 @@ void Resolver::resolve_laws(const ast::LawDecl& node) {
   }
 }
 
+std::optional<int> Resolver::level_clause(const ast::Clause& c) {
+  const auto* w = get_if<ast::Word>(c.value);
+  const EnumType* levels = role_enum(model_.level, "level", span(*w), w->word);
+  if (!levels)
+    return std::nullopt;
+  int level = levels->index_of(w->word);
+  if (level >= 0)
+    return level;
+  auto& d = diagnostics_.error("E0214", span(*w), "unknown level `" + w->word + "`");
+  if (auto suggestion = closest(w->word, levels->members))
+    d.notes.push_back({{}, "did you mean `" + *suggestion + "`?"});
+  d.notes.push_back({roles_.at("level").span,
+                     "the levels are " + join(levels->members) + ", declared here in enum `" + levels->name + "`"});
+  return std::nullopt;
+}
+
 int Resolver::own_index(const std::map<std::string, Entry>& table, const ast::Identifier& name, const Span& where) {
   auto it = table.find(name.name);
   if (it == table.end() || it->second.file != current_file_ || it->second.span.begin != where.begin)
@@ -94,6 +98,12 @@ void Resolver::resolve_provision(const ast::ProvisionDecl& node, Provision& prov
     provision.title = get_if<ast::StringLit>(c->value)->joined();
   if (auto* c = clauses.first("article"))
     provision.article = get_if<ast::StringLit>(c->value)->joined();
+  if (auto* c = clauses.first("level")) {
+    if (auto level = level_clause(*c)) {
+      provision.level = *level;
+      provision.level_span = span(*c);
+    }
+  }
   if (auto* c = clauses.first("restricts")) {
     provision.restricts = rights_list(*get_if<ast::IdentList>(c->value));
     provision.restricts_span = span(*c);

@@ -300,6 +300,8 @@ class Resolver {
   void resolve_laws(const Node&) {}
 
   void resolve_provision(const ast::ProvisionDecl& node, Provision& provision);
+  // A `level:` clause's member of the enum declared `for level`; reported when unknown.
+  std::optional<int> level_clause(const ast::Clause& c);
 
   std::optional<Basis> basis_clause(const Clauses& clauses);
 

@@ -895,10 +895,9 @@ void Engine::begin(const Provision& provision) {
     if (auto constraint = s.fact_constraint(stated))
       s.solver.add(z3::implies(*s.tracking[static_cast<std::size_t>(stated.fact)], *constraint));
   }
-  const Law& law = s.model.laws[static_cast<std::size_t>(provision.law)];
   s.level_tracking = s.ctx.bool_const("t!law.level");
   s.tracked_by_name["t!law.level"] = law_level_fact;
-  s.solver.add(z3::implies(*s.level_tracking, *s.level == static_cast<int>(law.level)));
+  s.solver.add(z3::implies(*s.level_tracking, *s.level == s.model.level_of(provision)));
 }
 
 void Engine::end() {

@@ -603,11 +603,11 @@ auto const fact_clause = (&identifier >> attr(std::string("fact")) >> identifier
 auto const basis_clause = clause("basis", word);
 auto const law_clause_def = title | original_title | clause("jurisdiction", ident_list) | clause("level", word) |
                             adopted | effective | end_of_force | source_clause | basis_clause | fact_clause;
-auto const provision_clause_def = title | clause("article", string_lit) | clause("restricts", ident_list) |
-                                  clause2("implements_partially", "implements", "partially", partial_implementation) |
-                                  clause("implements", ident_list) | clause("permits", deontic) |
-                                  clause("obliges", deontic) | clause("forbids", deontic) | adopted | effective |
-                                  end_of_force | source_clause | basis_clause | fact_clause;
+auto const provision_clause_def =
+    title | clause("article", string_lit) | clause("level", word) | clause("restricts", ident_list) |
+    clause2("implements_partially", "implements", "partially", partial_implementation) |
+    clause("implements", ident_list) | clause("permits", deontic) | clause("obliges", deontic) |
+    clause("forbids", deontic) | adopted | effective | end_of_force | source_clause | basis_clause | fact_clause;
 auto const amendment_clause_def = title | adopted | effective | source_clause;
 
 // ---- declarations -------------------------------------------------------------------------

@@ -25,7 +25,7 @@ const std::vector<BlockClauses>& block_clauses() {
        {"`provision` blocks"}},
       {"provision",
        "a",
-       {"title", "article", "restricts", "implements", "implements partially", "permits", "obliges", "forbids",
+       {"title", "article", "level", "restricts", "implements", "implements partially", "permits", "obliges", "forbids",
         "adopted", "effective", "repealed", "expires", "source", "basis"},
        {"facts of the vocabulary (`name: value`)"}},
       {"amendment", "an", {"title", "adopted", "effective", "source"}, {"`amends`", "`repeals`", "`adds to`"}},

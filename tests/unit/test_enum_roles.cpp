@@ -169,3 +169,76 @@ TEST_CASE("a short citation form refers to the document cited as it", "[vocabula
   REQUIRE(parsed);
   CHECK(syntax::format(*parsed) == "document treaty {\n  title: \"T\"\n  cited as: covenant, general comment 9\n}\n");
 }
+
+TEST_CASE("a provision may state its own level: a law and its implementing decree in one act",
+          "[vocabulary][roles][check]") {
+  // Act `a` is a law; its provision `decree` is the executive's implementing rule, a lower
+  // level. Lines: the act starts on line 17, `level: municipal` of `decree` is line 28.
+  auto text = [](const std::string& decree_level) {
+    return "enum rank for level { federal, municipal }\n" + jurisdiction +
+           "person {\n  age: years\n}\n"
+           "act assemble \"Assemble.\"\n"
+           "right r {\n  article: 21\n  title: \"R\"\n}\n"
+           "law a {\n  title: \"A\"\n  jurisdiction: xx\n  level: federal\n  source: doc para 1\n"
+           "  provision allow {\n    restricts: r\n    permits: assemble for everyone\n    source: doc para 2\n  }\n"
+           "  provision decree {\n" +
+           decree_level +
+           "    restricts: r\n    forbids: assemble for everyone\n    source: doc para 3\n  }\n}\n"
+           "test clash {\n  applies to: all\n  criterion: conflict\n  strength: concern\n  cites: doc para 1\n"
+           "  explanation: \"e\"\n  recommendation: \"r\"\n}\n"
+           "test low {\n  applies to: r\n  criterion: legality\n  strength: concern\n"
+           "  fails when: law.level == municipal\n  cites: doc para 1\n"
+           "  explanation: \"e\"\n  recommendation: \"r\"\n}\n";
+  };
+  auto loaded = corpus(text("    level: municipal\n"));
+  INFO(render_all(loaded.diagnostics, {}));
+  REQUIRE_FALSE(loaded.diagnostics.has_errors());
+  const auto& model = loaded.model;
+  REQUIRE(model.provisions.size() == 2);
+  CHECK(model.level_of(model.provisions[0]) == 0); // inherits the law's
+  CHECK(model.level_of(model.provisions[1]) == 1);
+  CHECK(model.level_name(model.provisions[1]) == "municipal");
+  const Span& clause = model.level_span_of(model.provisions[1]);
+  CHECK(clause.file->line_col(clause.begin).line == 28);
+
+  // Both routes: the decree fails `low` on its own level, the law's provision passes; the
+  // conflict inside the act is settled by hierarchy in favour of the law's provision.
+  for (bool all_z3 : {false, true}) {
+    check::Options options;
+    options.all_z3 = all_z3;
+    options.jobs = 1;
+    Diagnostics diagnostics;
+    auto result = check::run(model, options, diagnostics);
+    std::map<std::string, std::string> verdicts;
+    std::string prevails, level_cause;
+    for (const auto& f : result.findings) {
+      verdicts[f.id] = std::string(decide::verdict_name(f.verdict));
+      if (f.conflict)
+        prevails = f.conflict->prevails + " by " + f.conflict->rule;
+      for (const auto& c : f.because)
+        if (c.fact == "law.level" && f.id == "a.decree/r/low")
+          level_cause = c.statement + " @" + std::to_string(c.location.line);
+    }
+    INFO("all_z3 " << all_z3);
+    CHECK(verdicts["a.decree/r/low"] == "fails");
+    CHECK(verdicts["a.allow/r/low"] == "passes");
+    CHECK(prevails == "a.allow by hierarchy");
+    CHECK(level_cause == "level: municipal @28");
+  }
+
+  // Without its own level the decree is the law's: no hierarchy between the two, and `low`
+  // passes it.
+  auto same = corpus(text(""));
+  REQUIRE_FALSE(same.diagnostics.has_errors());
+  CHECK(same.model.level_of(same.model.provisions[1]) == 0);
+
+  // An unknown level is located at the provision's clause, with the declared levels.
+  auto wrong = corpus(text("    level: munic\n"));
+  CHECK(ids_at(wrong.diagnostics) == Ids{"E0214@28:12"});
+
+  // `fmt` keeps the clause.
+  Diagnostics diagnostics;
+  auto parsed = parse_text(text("    level: municipal\n"), diagnostics);
+  REQUIRE(parsed);
+  CHECK(syntax::format(*parsed).find("  provision decree {\n    level: municipal\n") != std::string::npos);
+}

@@ -99,9 +99,9 @@ TEST_CASE("a clause of another kind of block says where it belongs", "[suggest]"
   auto provision = parse_only(block_with("provision", "    url: \"https://example.org\""));
   CHECK(has_note(provision, "`url:` is a clause of a document, not of a provision"));
   // In a provision, a name near another block's clause is more likely a fact: no guess.
-  auto fact = parse_only(block_with("provision", "    levels: one of 3"));
+  auto fact = parse_only(block_with("provision", "    urls: one of 3"));
   CHECK(fact.has_errors());
-  CHECK_FALSE(has_note(fact, "level:"));
+  CHECK_FALSE(has_note(fact, "url:"));
 }
 
 TEST_CASE("the suggestion points at the clause when the parser fails later on its line", "[suggest]") {
