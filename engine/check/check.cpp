@@ -316,10 +316,8 @@ void classify_open(Finding& f, const Model& model, const Provision& provision, c
     if (bare.verdict != Verdict::may_fail) {
       record(f, model, provision, std::move(bare));
       if (f.verdict == Verdict::fails) {
-        std::string names;
         for (int fact : exception_only)
-          names += (names.empty() ? "`" : ", `") + model.facts[static_cast<std::size_t>(fact)].name + "`";
-        f.note = "no recognised exception is established: the provision does not state " + names;
+          f.unestablished.push_back(model.facts[static_cast<std::size_t>(fact)].name);
         f.note_kind = NoteKind::exception_not_established;
       }
       return;
@@ -666,7 +664,6 @@ void conflicts(const Model& model, const Options& options, const TestInfos& info
       settle_provenance(f);
       if (!answer.overlap) {
         f.verdict = Verdict::undetermined;
-        f.note = "the solver could not decide whether both rules reach the same person";
         f.note_kind = NoteKind::conflict_undecided;
       } else if (*answer.overlap) {
         f.verdict = Verdict::fails;

@@ -110,8 +110,12 @@ struct Finding {
   std::optional<ConflictInfo> conflict;
   bool good_practice = false; // a duty of recommended good practice, not a Covenant obligation
   Route route = Route::none;
-  std::string note; // why undetermined; for a partial implementation, what is missing
+  // What a note says, as data; report::note_text puts it in words. `note` holds only words
+  // from outside the engine: the solver's reason for stopping, and the rule base's own
+  // notes on what a partial implementation lacks.
   NoteKind note_kind = NoteKind::none;
+  std::string note;
+  std::vector<std::string> unestablished; // exception_not_established: the exceptions' unstated facts
 };
 
 struct Summary {

@@ -158,7 +158,7 @@ FindingText finding_text(const Entry& entry, const model::Model& model) {
     t.witness = witness_sentence(*f.witness);
   if (f.conflict)
     t.conflict = conflict_sentence(*f.conflict);
-  t.note = f.note;
+  t.note = note_text(f);
   if (f.verdict == Verdict::unassessed)
     t.question = question(f);
   t.explanation = f.test->explanation;

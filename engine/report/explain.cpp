@@ -95,7 +95,7 @@ std::string render_explain(const Finding& f, const model::Model& model, bool col
     out += "it fails under some readings of what the law leaves open; it rests on:\n";
     break;
   case Verdict::undetermined:
-    out += "the solver stopped before deciding: " + f.note + "\n";
+    out += "the solver stopped before deciding: " + note_text(f) + "\n";
     break;
   case Verdict::not_applicable:
     out += "not applicable: the provision states nothing on the subject of this test.\n";
@@ -110,7 +110,7 @@ std::string render_explain(const Finding& f, const model::Model& model, bool col
   if (f.basis)
     out += "\nrests on:   " + basis_words(f, model) + "\n";
   if (f.note_kind == check::NoteKind::partial_implementation)
-    out += "note:       " + f.note + "\n";
+    out += "note:       " + note_text(f) + "\n";
   if (f.witness && !f.witness->empty())
     out += "\nwitness:    " + witness_sentence(*f.witness) + "\n";
   if (f.verdict == Verdict::not_applicable || f.verdict == Verdict::unassessed)

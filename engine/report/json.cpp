@@ -184,7 +184,7 @@ void finding_members(JsonOut& out, const Finding& f) {
     out.key("conflict").null();
   }
   out.key("good_practice").boolean(f.good_practice);
-  out.key("note").string(f.note);
+  out.key("note").string(note_text(f));
 }
 
 } // namespace

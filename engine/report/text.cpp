@@ -63,8 +63,8 @@ void finding_text(TextSink& out, const Entry& e, const model::Model& model, cons
     out += inner + "rests on: " + basis_words(f, model) + "\n";
   if (f.witness && !f.witness->empty())
     out += inner + "witness: " + witness_sentence(*f.witness) + "\n";
-  if (!f.note.empty())
-    out += inner + "note: " + f.note + "\n";
+  if (std::string note = note_text(f); !note.empty())
+    out += inner + "note: " + note + "\n";
   if (f.good_practice)
     out += inner + "(recommended good practice, not a Covenant obligation)\n";
   // Nothing was found to be wrong: nothing to cite as evidence or to recommend.

@@ -177,6 +177,24 @@ std::string witness_sentence(const solve::Witness& witness) {
   return sentence + ".";
 }
 
+std::string note_text(const check::Finding& finding) {
+  switch (finding.note_kind) {
+  case check::NoteKind::none:
+  case check::NoteKind::solver_stopped:
+  case check::NoteKind::partial_implementation:
+    return finding.note;
+  case check::NoteKind::exception_not_established: {
+    std::string names;
+    for (const auto& fact : finding.unestablished)
+      names += (names.empty() ? "`" : ", `") + fact + "`";
+    return "no recognised exception is established: the provision does not state " + names;
+  }
+  case check::NoteKind::conflict_undecided:
+    return "the solver could not decide whether both rules reach the same person";
+  }
+  return finding.note;
+}
+
 std::string question(const check::Finding& finding) {
   std::string names;
   for (std::size_t i = 0; i < finding.missing.size(); ++i)

@@ -43,6 +43,10 @@ std::string basis_words(const check::Finding& finding, const model::Model& model
 std::string witness_sentence(const solve::Witness& witness);
 // "state `spontaneous_allowed` to assess this" (or, for a duty, where to say whether it is met).
 std::string question(const check::Finding& finding);
+// What a finding's note says: why the solver stopped, that no recognised exception is
+// established (naming the unstated facts), what a partial implementation lacks, or that
+// the solver could not tell whether two rules reach the same person; empty for none.
+std::string note_text(const check::Finding& finding);
 // "permits `record` here, while x.y forbids it; x.y prevails by hierarchy"
 std::string conflict_sentence(const check::ConflictInfo& conflict);
 // "Contested by A. Analyst on 2025-06-01: <reason>" and, when the verdict changed since,

@@ -362,7 +362,7 @@ Outcome routes_agree(std::string_view text) {
       if (f.witness != z.witness)
         return broken(which + "the default route's witness is " + witness_text(f.witness) + ", --all-z3's " +
                       witness_text(z.witness));
-      if (f.note != z.note)
+      if (f.note != z.note || f.note_kind != z.note_kind || f.unestablished != z.unestablished)
         return broken(which + "the routes give different notes: `" + f.note + "` and `" + z.note + "`");
       if (f.provision && !f.conflict && f.note_kind != check::NoteKind::exception_not_established &&
           (f.verdict == check::Verdict::fails || f.verdict == check::Verdict::passes)) {

@@ -56,6 +56,8 @@ TEST_CASE("fast path and Z3 agree on every verdict of generated corpora", "[fast
       CHECK(fast_core == z3_core);
       CHECK(f.witness == z.witness);
       CHECK(f.note == z.note);
+      CHECK(f.note_kind == z.note_kind);
+      CHECK(f.unestablished == z.unestablished);
       // Single-provision findings come with a scenario; gaps and conflicts have their own.
       if (f.provision && !f.conflict && f.verdict == check::Verdict::may_fail)
         CHECK(f.witness.has_value());

@@ -231,3 +231,20 @@ TEST_CASE("a review names the verdict it reviewed, and once the verdict changes 
   CHECK_FALSE(report::review_current(review, vague));
   CHECK(report::review_sentence(review, vague).find("earlier verdict, may fail") != std::string::npos);
 }
+
+TEST_CASE("a finding's note is data from check, put in words by the report", "[report]") {
+  check::Finding f;
+  CHECK(report::note_text(f).empty());
+  f.note_kind = check::NoteKind::exception_not_established;
+  f.unestablished = {"spontaneous_allowed", "harm_required"};
+  CHECK(report::note_text(f) ==
+        "no recognised exception is established: the provision does not state `spontaneous_allowed`, `harm_required`");
+  f = {};
+  f.note_kind = check::NoteKind::conflict_undecided;
+  CHECK(report::note_text(f) == "the solver could not decide whether both rules reach the same person");
+  // Words from outside the engine pass through: the solver's reason, the rule base's note.
+  f = {};
+  f.note_kind = check::NoteKind::solver_stopped;
+  f.note = "timeout";
+  CHECK(report::note_text(f) == "timeout");
+}
