@@ -15,6 +15,9 @@ namespace {
 
 // Past this many combinations of sampled values, sampling gives up.
 constexpr std::size_t max_samples = 256;
+// Past max_samples combinations, a search for one reading (Sampler::some_readings) still
+// takes slots of up to this many combinations together, and tries a few of them.
+constexpr std::size_t max_slot_samples = std::size_t{1} << 40;
 
 bool contains(const std::vector<int>& v, int x) {
   return std::find(v.begin(), v.end(), x) != v.end();
@@ -149,7 +152,8 @@ Tri Sampler::verdict(const Provision& provision, const Test& test, const Right& 
 }
 
 bool Sampler::sample_slots(const Provision& provision, const Test& test, const Right& right, const Reading& reading,
-                           std::vector<int>& open, std::vector<std::vector<Abstract>>& choices, bool& exhaustive) {
+                           std::vector<int>& open, std::vector<std::vector<Abstract>>& choices, bool& exhaustive,
+                           std::size_t limit) {
   const Expr& condition = *test.failure;
   auto constants_it = constants_.find(&test);
   if (constants_it == constants_.end()) {
@@ -163,8 +167,8 @@ bool Sampler::sample_slots(const Provision& provision, const Test& test, const R
   auto add = [&](int slot, std::vector<Abstract> options) {
     if (options.empty())
       return false;
-    combinations *= options.size();
-    if (combinations > max_samples)
+    combinations = combinations > limit / options.size() ? limit + 1 : combinations * options.size();
+    if (combinations > limit)
       return false;
     open.push_back(slot);
     choices.push_back(std::move(options));
@@ -222,6 +226,41 @@ bool Sampler::sample_slots(const Provision& provision, const Test& test, const R
 }
 
 template <typename Visit>
+bool Sampler::some_readings(const Reading& base, const std::vector<int>& open,
+                            const std::vector<std::vector<Abstract>>& choices, Visit visit) {
+  Reading point = base;
+  auto set_all = [&](auto index_of) {
+    for (std::size_t k = 0; k < open.size(); ++k) {
+      const Abstract& value = choices[k][index_of(k)];
+      if (open[k] == law_level_fact)
+        point.level = value;
+      else
+        point.facts[static_cast<std::size_t>(open[k])] = value;
+    }
+  };
+  // From the first samples and from the last: one slot through all of its samples.
+  for (bool from_last : {false, true}) {
+    auto corner = [&](std::size_t k) { return from_last ? choices[k].size() - 1 : 0; };
+    for (std::size_t moving = 0; moving < open.size(); ++moving)
+      for (std::size_t i = 0; i < choices[moving].size(); ++i) {
+        set_all([&](std::size_t k) { return k == moving ? i : corner(k); });
+        if (!visit(point))
+          return false;
+      }
+  }
+  // Every slot at its k-th sample (its last when it has fewer).
+  std::size_t widest = 0;
+  for (const auto& c : choices)
+    widest = std::max(widest, c.size());
+  for (std::size_t i = 0; i < widest; ++i) {
+    set_all([&](std::size_t k) { return std::min(i, choices[k].size() - 1); });
+    if (!visit(point))
+      return false;
+  }
+  return true;
+}
+
+template <typename Visit>
 bool Sampler::each_reading(const Reading& base, const std::vector<int>& open,
                            const std::vector<std::vector<Abstract>>& choices, Visit visit) {
   // One reading, its open slots rewritten per combination, the first slot fastest.
@@ -272,24 +311,35 @@ std::optional<bool> Sampler::forces(const Provision& provision, const Test& test
   Tri t = evaluate(model_, right, trial, *test.failure);
   if (t != Tri::unknown)
     return t == target;
-  // Uncertain: look for a reading the kept facts allow that gives the other answer.
+  // Uncertain: look for a reading the kept facts allow that gives the other answer. Any
+  // such reading proves the kept facts do not force the verdict, so where every
+  // combination is too many, some of them are tried (the answer is then never `true`).
   std::vector<int> open;
   std::vector<std::vector<Abstract>> choices;
   bool exhaustive = true;
-  if (!sample_slots(provision, test, right, trial, open, choices, exhaustive))
-    return std::nullopt;
+  bool all = sample_slots(provision, test, right, trial, open, choices, exhaustive, max_samples);
+  if (!all) {
+    open.clear();
+    choices.clear();
+    if (!sample_slots(provision, test, right, trial, open, choices, exhaustive, max_slot_samples))
+      return std::nullopt;
+  }
   bool unsure = false;
   bool counter = false;
-  each_reading(trial, open, choices, [&](const Reading& point) {
+  auto visit = [&](const Reading& point) {
     Tri at = evaluate(model_, right, point, *test.failure);
     if (at == other)
       counter = true;
     unsure = unsure || at == Tri::unknown;
     return !counter;
-  });
+  };
+  if (all)
+    each_reading(trial, open, choices, visit);
+  else
+    some_readings(trial, open, choices, visit);
   if (counter)
     return false;
-  if (unsure || !exhaustive)
+  if (!all || unsure || !exhaustive)
     return std::nullopt;
   return true;
 }
@@ -300,11 +350,22 @@ Sampler::Sampled Sampler::sample(const Provision& provision, const Test& test, c
   std::vector<int> open;
   std::vector<std::vector<Abstract>> choices;
   bool exhaustive = true;
-  if (!stated || !sample_slots(provision, test, right, *stated, open, choices, exhaustive)) {
+  if (!stated) {
     out.complete = false;
     return out;
   }
-  each_reading(*stated, open, choices, [&](const Reading& point) {
+  // Past max_samples combinations, some of them (some_readings): the readings found are
+  // real ones all the same, in an order fixed by the slots alone.
+  bool all = sample_slots(provision, test, right, *stated, open, choices, exhaustive, max_samples);
+  if (!all) {
+    open.clear();
+    choices.clear();
+    if (!sample_slots(provision, test, right, *stated, open, choices, exhaustive, max_slot_samples)) {
+      out.complete = false;
+      return out;
+    }
+  }
+  auto visit = [&](const Reading& point) {
     Tri t = evaluate(model_, right, point, *test.failure);
     if (t == Tri::unknown) {
       out.complete = false;
@@ -314,7 +375,11 @@ Sampler::Sampled Sampler::sample(const Provision& provision, const Test& test, c
       out.failing = point;
     out.passing = out.passing || t == Tri::no;
     return !(out.failing && (out.passing || !want_pass));
-  });
+  };
+  if (all)
+    each_reading(*stated, open, choices, visit);
+  else
+    some_readings(*stated, open, choices, visit);
   return out;
 }
 

@@ -30,6 +30,14 @@ class Sampler {
   // evaluator can represent.
   const Reading* reading(const model::Provision& provision, const model::Test& test, const Right& right);
 
+  // Whether the evaluator represents every fact the provision states. Each is then a
+  // non-empty value of its own symbol, so together they are consistent: what
+  // solve::Engine::consistent asks Z3, answered without it. `right` is the one a stated
+  // value reads (`right.aims`); a default Right is none, as Z3 reads a provision alone.
+  bool representable(const model::Provision& provision, const Right& right) {
+    return reading_for(provision, right).usable;
+  }
+
   // C over the stated facts (reading() must not be null).
   Tri verdict(const model::Provision& provision, const model::Test& test, const Right& right);
 
@@ -70,10 +78,16 @@ class Sampler {
   const ProvisionReading& reading_for(const model::Provision& provision, const Right& right);
   const std::vector<int>& used_by(const model::Test& test);
   // Samples of every slot (fact, or law_level_fact) `reading` leaves open; false when one
-  // cannot be sampled or there would be too many combinations.
+  // cannot be sampled or there would be more than `limit` combinations.
   bool sample_slots(const model::Provision& provision, const model::Test& test, const Right& right,
                     const Reading& reading, std::vector<int>& open, std::vector<std::vector<Abstract>>& choices,
-                    bool& exhaustive);
+                    bool& exhaustive, std::size_t limit);
+  // Fewer readings than every combination, for a search that only needs one reading of
+  // some kind: each slot at its first sample while one other runs through its samples,
+  // the same from the last samples, and every slot at its k-th sample together.
+  template <typename Visit>
+  bool some_readings(const Reading& base, const std::vector<int>& open,
+                     const std::vector<std::vector<Abstract>>& choices, Visit visit);
   template <typename Visit>
   bool each_reading(const Reading& base, const std::vector<int>& open,
                     const std::vector<std::vector<Abstract>>& choices, Visit visit);

@@ -331,6 +331,21 @@ Outcome routes_agree(std::string_view text) {
     Diagnostics audit_diagnostics;
     auto by_fast = check::run(m, fast, fast_diagnostics);
     auto by_z3 = check::run(m, audit, audit_diagnostics);
+    // lint's checks of the rule set: the evaluator settles the consistency of the
+    // provisions it represents, Z3 every one under all_z3; the diagnostics are the same.
+    auto lint_words = [&](const check::Options& options) {
+      Diagnostics diagnostics;
+      check::rule_set_checks(m, options, diagnostics);
+      std::string out;
+      for (const auto& d : diagnostics.all()) {
+        out += d.id + "@" + std::to_string(d.span.begin) + " " + d.message + "\n";
+        for (const auto& note : d.notes)
+          out += "  " + std::to_string(note.span.begin) + " " + note.message + "\n";
+      }
+      return out;
+    };
+    if (std::string a = lint_words(fast), b = lint_words(audit); a != b)
+      return broken("lint differs between the routes:\n" + a + "and with all_z3:\n" + b);
     Outcome outcome;
     if (by_fast.findings.size() != by_z3.findings.size())
       return broken("the routes give different numbers of findings: " + std::to_string(by_fast.findings.size()) +
