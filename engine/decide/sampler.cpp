@@ -13,7 +13,31 @@ using namespace model;
 
 namespace {
 
-// Past this many combinations of sampled values, sampling gives up.
+// The pairs of facts a condition compares directly, each both ways round.
+void collect_compared(const Expr& e, std::vector<std::pair<int, int>>& out) {
+  bool comparison = e.kind == ExprKind::eq || e.kind == ExprKind::ne || e.kind == ExprKind::lt ||
+                    e.kind == ExprKind::le || e.kind == ExprKind::gt || e.kind == ExprKind::ge;
+  if (comparison && e.children.size() == 2 && e.children[0]->kind == ExprKind::fact &&
+      e.children[1]->kind == ExprKind::fact) {
+    out.emplace_back(e.children[0]->index(), e.children[1]->index());
+    out.emplace_back(e.children[1]->index(), e.children[0]->index());
+  }
+  for (const auto& child : e.children)
+    collect_compared(*child, out);
+  for (const auto& binder : e.binders)
+    if (binder.domain)
+      collect_compared(*binder.domain, out);
+}
+
+std::vector<std::pair<int, int>> compared_facts(const Expr& condition) {
+  std::vector<std::pair<int, int>> out;
+  collect_compared(condition, out);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Past this many combinations of sampled values, sampling tries some of them only.
 constexpr std::size_t max_samples = 256;
 // Past max_samples combinations, a search for one reading (Sampler::some_readings) still
 // takes slots of up to this many combinations together, and tries a few of them.
@@ -162,6 +186,10 @@ bool Sampler::sample_slots(const Provision& provision, const Test& test, const R
     constants_it = constants_.emplace(&test, std::move(constants)).first;
   }
   const auto& constants = constants_it->second;
+  auto compared_it = compared_.find(&test);
+  if (compared_it == compared_.end())
+    compared_it = compared_.emplace(&test, compared_facts(condition)).first;
+  const auto& compared = compared_it->second;
   exhaustive = true;
   std::size_t combinations = 1;
   auto add = [&](int slot, std::vector<Abstract> options) {
@@ -201,7 +229,18 @@ bool Sampler::sample_slots(const Provision& provision, const Test& test, const R
     bool as_stated = stated && stated->value.form == FactValue::Form::one_of && stated_reading.kind == known->kind &&
                      stated_reading.mask == known->mask && stated_reading.low == known->low &&
                      stated_reading.high == known->high && stated_reading.must == known->must;
-    std::vector<Abstract> options = samples(*known, as_stated ? &stated->value : nullptr, constants, model_, right);
+    // Compared with another fact, a fact is sampled around the other's known ends too, so
+    // that `a > b` meets both answers when only one side is stated.
+    std::vector<std::int64_t> around = constants;
+    for (const auto& [fact, other] : compared) {
+      const auto& value = reading.facts[static_cast<std::size_t>(other)];
+      if (fact != f || !value || value->kind != Abstract::Kind::interval)
+        continue;
+      for (auto end : {value->low, value->high})
+        if (end > minus_infinity && end < plus_infinity)
+          around.push_back(end);
+    }
+    std::vector<Abstract> options = samples(*known, as_stated ? &stated->value : nullptr, around, model_, right);
     if (!as_stated) {
       switch (known->kind) {
       case Abstract::Kind::truth:

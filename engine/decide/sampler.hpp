@@ -101,6 +101,8 @@ class Sampler {
   std::pair<const model::Provision*, const Right*> cached_{nullptr, nullptr};
   std::unordered_map<const model::Test*, std::vector<int>> facts_used_;
   std::unordered_map<const model::Test*, std::vector<std::int64_t>> constants_;
+  // Integer facts the test compares with each other directly (`a > b`), both ways round.
+  std::unordered_map<const model::Test*, std::vector<std::pair<int, int>>> compared_;
   // Enums of more than 64 members do not fit the evaluator's masks; Z3 decides for them.
   bool model_wide_ = false;
   std::unordered_map<const model::Test*, bool> wide_tests_;
