@@ -238,8 +238,11 @@ int run_explain(const ExplainOptions& options, const GlobalOptions& global) {
     provision = named;
   }
   check_options.only_provision = provision;
-  Diagnostics diagnostics;
-  check::Result result = check::run(loaded.law, check_options, diagnostics);
+  // A provision whose facts contradict each other (E0301) is an error here as in check.
+  auto checked = run_checks(loaded.law, check_options, global);
+  if (!checked)
+    return 2;
+  const check::Result& result = *checked;
   std::vector<const check::Finding*> found;
   for (const auto& id : ids) {
     auto it = std::find_if(result.findings.begin(), result.findings.end(),

@@ -158,8 +158,11 @@ int run_suggest(const SuggestOptions& options, const GlobalOptions& global) {
 
   check::Options check_options = decision_options(loaded.config, options.timeout_ms, std::nullopt, std::nullopt);
   check_options.only_provision = provision.id;
-  Diagnostics diagnostics;
-  check::Result before = check::run(law, check_options, diagnostics);
+  // A provision whose facts contradict each other (E0301) is an error here as in check.
+  auto checked = run_checks(law, check_options, global);
+  if (!checked)
+    return 2;
+  const check::Result& before = *checked;
   std::vector<const check::Finding*> failing;
   for (const auto& f : before.findings)
     if (serious(f))
@@ -292,8 +295,10 @@ int run_suggest(const SuggestOptions& options, const GlobalOptions& global) {
       std::cerr << "siracusa: the amendment written to `" << options.output << "` does not read back\n";
       return 2;
     }
-    Diagnostics d;
-    check::Result after = check::run(again.law, check_options, d);
+    auto rechecked = run_checks(again.law, check_options, global);
+    if (!rechecked)
+      return 2;
+    const check::Result& after = *rechecked;
     std::size_t left = static_cast<std::size_t>(
         std::count_if(after.findings.begin(), after.findings.end(), [](const auto& f) { return serious(f); }));
     std::size_t count = suggestion.changes.size() + scope_changes.size();

@@ -80,8 +80,8 @@ std::vector<SourcePara> expand(const std::vector<SourceRef>& sources) {
 
 std::shared_ptr<const ProvisionInfo> provision_info(const Model& model, const Provision& p) {
   const Law& law = model.laws[static_cast<std::size_t>(p.law)];
-  return std::make_shared<const ProvisionInfo>(
-      ProvisionInfo{p.id, p.title, p.article, law.id, law.title, model.level_name(p), location_of(p.span)});
+  return std::make_shared<const ProvisionInfo>(ProvisionInfo{
+      p.id, p.title, p.article, law.id, law.title, model.level_name(p), model.level_name(law), location_of(p.span)});
 }
 
 std::string jurisdiction_of(const Model& model, const Law& law) {

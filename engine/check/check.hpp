@@ -49,7 +49,8 @@ struct ProvisionInfo {
   std::string article;
   std::string law;
   std::string law_title;
-  std::string level;
+  std::string level;     // the provision's: its own `level:`, else its law's
+  std::string law_level; // its law's, for what is said of the law as a whole
   Location location;
 };
 

@@ -72,7 +72,7 @@ Matrix summary_matrix(const check::Result& result, const model::Model& model) {
     if (f.provision) {
       key = f.jurisdiction + "\x01" + f.provision->law;
       fresh.label = f.provision->law_title.empty() ? f.provision->law : f.provision->law_title;
-      fresh.sublabel = f.provision->law + " (" + f.provision->level + ", " + f.jurisdiction + ")";
+      fresh.sublabel = f.provision->law + " (" + levelled(f.provision->law_level, f.jurisdiction) + ")";
     } else {
       key = f.jurisdiction + "\x02";
       const model::Jurisdiction* j = nullptr;

@@ -21,7 +21,9 @@ std::string render_explain(const Finding& f, const model::Model& model, bool col
     const auto& p = *f.provision;
     out += "provision:  " + p.id + (p.title.empty() ? "" : " — " + p.title) + "  " +
            style.dim(location_text(p.location)) + "\n";
-    out += "law:        " + p.law + " — " + p.law_title + " (" + p.level + ", " + f.jurisdiction + ")\n";
+    out += "law:        " + p.law + " — " + p.law_title + " (" + levelled(p.law_level, f.jurisdiction) + ")\n";
+    if (p.level != p.law_level)
+      out += "level:      " + p.level + " (the provision's own, within its law)\n";
   } else {
     out += "provision:  none (a duty of " + f.jurisdiction + ")\n";
   }

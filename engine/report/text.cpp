@@ -77,7 +77,9 @@ void finding_text(TextSink& out, const Entry& e, const model::Model& model, cons
 }
 
 std::string provision_line(const check::ProvisionInfo& p, const Style& style) {
-  return "provision " + style.bold(p.id) + (p.title.empty() ? "" : " — " + p.title) + "  " +
+  // A part of the act at another level (an implementing decree) says so.
+  std::string own_level = p.level != p.law_level ? " (" + p.level + ")" : "";
+  return "provision " + style.bold(p.id) + (p.title.empty() ? "" : " — " + p.title) + own_level + "  " +
          style.dim(location_text(p.location));
 }
 
@@ -87,8 +89,8 @@ void by_law(TextSink& out, const std::vector<const Entry*>& entries, const model
     laws[e->finding->provision->law][e->finding->provision->id].push_back(e);
   for (const auto& [law_id, provisions] : laws) {
     const Finding& any = *provisions.begin()->second.front()->finding;
-    out += "\n" + style.bold(law_id) + " — " + any.provision->law_title + " (" + any.provision->level + ", " +
-           any.jurisdiction + ")\n";
+    out += "\n" + style.bold(law_id) + " — " + any.provision->law_title + " (" +
+           levelled(any.provision->law_level, any.jurisdiction) + ")\n";
     for (auto [provision_id, findings] : provisions) {
       out += "  " + provision_line(*findings.front()->finding->provision, style) + "\n";
       std::sort(findings.begin(), findings.end(), reading_order);

@@ -177,6 +177,10 @@ std::string witness_sentence(const solve::Witness& witness) {
   return sentence + ".";
 }
 
+std::string levelled(const std::string& level, const std::string& jurisdiction) {
+  return level.empty() ? jurisdiction : level + ", " + jurisdiction;
+}
+
 std::string note_text(const check::Finding& finding) {
   switch (finding.note_kind) {
   case check::NoteKind::none:

@@ -55,6 +55,8 @@ std::string review_sentence(const Review& review, const check::Finding& finding)
 // "new since the baseline", "changed since the baseline (was may fail, a concern, on ...)".
 std::string change_words(Change change, const BaselineFinding* was);
 std::string location_text(const check::Location& location);
+// "law, kz", or "kz" alone when the rule base declares no levels.
+std::string levelled(const std::string& level, const std::string& jurisdiction);
 // "--right art21 --verdict fails,may_fail": the filters as the command line gives them.
 std::string filter_words(const Filters& filters);
 

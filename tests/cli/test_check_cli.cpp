@@ -108,3 +108,29 @@ TEST_CASE("check -o writes the whole report to a file", "[cli]") {
   auto document = nlohmann::json::parse(read_file(out));
   CHECK(document.contains("summary"));
 }
+
+TEST_CASE("explain and suggest report a provision whose facts contradict each other, as check does", "[cli]") {
+  // No number of days is negative: `notice_days: at most -1 days` cannot hold (E0301).
+  TempDir dir;
+  std::string path = dir.write(
+      "law.sir", "document doc {\n  title: \"D\"\n  paragraphs: 1..5\n}\n"
+                 "fact notice_days: days \"Days of notice.\"\n"
+                 "right r {\n  article: 21\n  title: \"R\"\n}\n"
+                 "test long_notice {\n  applies to: r\n  criterion: proportionality\n  strength: concern\n"
+                 "  fails when: notice_days > 5 days\n  cites: doc para 1\n"
+                 "  explanation: \"e\"\n  recommendation: \"r\"\n}\n"
+                 "jurisdiction xx {\n  title: \"X\"\n}\n"
+                 "law assemblies {\n  title: \"A\"\n  jurisdiction: xx\n  source: doc para 1\n"
+                 "  provision notice {\n    restricts: r\n    notice_days: at most -1 days\n    source: doc para 2\n"
+                 "  }\n}\n");
+  Run checked = run_command(binary() + " check " + path);
+  CHECK(checked.status == 2);
+  CHECK(checked.err.find("E0301") != std::string::npos);
+  for (const std::string command : {"explain assemblies.notice/r/long_notice", "suggest assemblies.notice"}) {
+    INFO(command);
+    Run run = run_command(binary() + " " + command + " " + path);
+    CHECK(run.status == 2);
+    CHECK(run.err.find("E0301") != std::string::npos);
+    CHECK(run.out.empty());
+  }
+}

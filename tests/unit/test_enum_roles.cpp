@@ -4,6 +4,7 @@
 #include "support.hpp"
 
 #include "check/check.hpp"
+#include "report/report.hpp"
 #include "syntax/format.hpp"
 
 #include <catch2/catch.hpp>
@@ -224,6 +225,15 @@ TEST_CASE("a provision may state its own level: a law and its implementing decre
     CHECK(verdicts["a.allow/r/low"] == "passes");
     CHECK(prevails == "a.allow by hierarchy");
     CHECK(level_cause == "level: municipal @28");
+    // Reports name the law's level for the law, and the provision's own beside it.
+    for (const auto& f : result.findings)
+      if (f.id == "a.decree/r/low") {
+        CHECK(f.provision->level == "municipal");
+        CHECK(f.provision->law_level == "federal");
+        std::string explained = report::render_explain(f, model, false);
+        CHECK(explained.find("(federal, xx)") != std::string::npos);
+        CHECK(explained.find("level:      municipal (the provision's own, within its law)") != std::string::npos);
+      }
   }
 
   // Without its own level the decree is the law's: no hierarchy between the two, and `low`
