@@ -4,6 +4,7 @@
 #include "decide/display.hpp"
 #include "decide/persons.hpp"
 #include "decide/sampler.hpp"
+#include "model/print.hpp"
 
 #include <z3++.h>
 
@@ -751,8 +752,11 @@ struct Engine::Impl {
         if (stated && stated->value.form == FactValue::Form::exact) {
           for (int a : attributes_used(*stated->value.values.front()))
             relevant.insert(a);
-        } else if (!stated || stated->value.form == FactValue::Form::unknown)
+        } else if (auto chosen = chosen_extensions.find(f); chosen != chosen_extensions.end()) {
+          w.facts.push_back({fact.name, chosen->second});
+        } else if (!stated || stated->value.form == FactValue::Form::unknown) {
           w.facts.push_back({fact.name, "not stated"});
+        }
         for (const auto& person : persons) {
           z3::expr applied = fact_predicate(f)(person.attributes, Polarity::both);
           w.facts.push_back({fact.name + "(" + person.name + ")", show(m, applied, Type::boolean())});
@@ -787,9 +791,54 @@ struct Engine::Impl {
     return w;
   }
 
+  // The extension least_witness chose for a predicate stated only by a bound, as written.
+  std::map<int, std::string> chosen_extensions;
+
+  // A predicate stated only by a bound (`at most person where ...`) is part of the
+  // scenario even where no witness person shows it (under `every`): the first of the
+  // bound itself, no one and everyone that lets the condition hold is fixed and named.
+  // False when Z3 gives up.
+  bool choose_extensions(const Expr& condition, const z3::expr_vector& base) {
+    chosen_extensions.clear();
+    for (int f : facts_used(condition)) {
+      const FactDecl& fact = model.facts[static_cast<std::size_t>(f)];
+      const StatedFact* stated = provision ? provision->find(f) : nullptr;
+      if (fact.type.kind != Type::Kind::predicate || !stated || !fact_function[static_cast<std::size_t>(f)] ||
+          (stated->value.form != FactValue::Form::at_least && stated->value.form != FactValue::Form::at_most))
+        continue;
+      const Expr& bound = *stated->value.values.front();
+      Value bound_value = encode(bound, {}, Polarity::both);
+      std::vector<std::pair<std::string, PredicateFn>> candidates;
+      candidates.emplace_back(to_text(bound, model), bound_value.predicate);
+      candidates.emplace_back("no one", [&](const std::vector<z3::expr>&, Polarity) { return ctx.bool_val(false); });
+      candidates.emplace_back("everyone", [&](const std::vector<z3::expr>&, Polarity) { return ctx.bool_val(true); });
+      for (const auto& [text, given] : candidates) {
+        std::vector<z3::expr> person = new_person("w!" + fact.name);
+        z3::expr_vector variables(ctx);
+        for (const auto& a : person)
+          variables.push_back(a);
+        z3::expr applied = apply_function(*fact_function[static_cast<std::size_t>(f)], person);
+        z3::expr same = z3::forall(variables, z3::implies(domain(person), applied == given(person, Polarity::both)));
+        solver.push();
+        solver.add(same);
+        z3::check_result result = check(base);
+        solver.pop();
+        if (result == z3::unknown)
+          return false;
+        if (result == z3::sat) {
+          solver.add(same);
+          chosen_extensions[f] = text;
+          break;
+        }
+      }
+    }
+    return true;
+  }
+
   // Where sampling finds no witness: the least reading Z3 allows. Each open value in a
-  // fixed order (the condition's facts, then each witness person's attributes, then each
-  // predicate at each person) is made as small as the ones before it allow — a truth
+  // fixed order (the extension of a predicate stated by a bound, then the condition's
+  // facts, then each witness person's attributes, then each predicate at each person) is
+  // made as small as the ones before it allow — a truth
   // value `no` first, a number nearest 0 and then not negative — so that the reading
   // depends on the query, not on the solver's history. nullopt when Z3 gives up.
   std::optional<Witness> least_witness(const Expr& condition, const std::vector<Skolem>& persons,
@@ -818,8 +867,14 @@ struct Engine::Impl {
     solver.push();
     struct Pop {
       z3::solver& solver;
-      ~Pop() { solver.pop(); }
-    } pop{solver};
+      std::map<int, std::string>& chosen;
+      ~Pop() {
+        solver.pop();
+        chosen.clear();
+      }
+    } pop{solver, chosen_extensions};
+    if (!choose_extensions(condition, base))
+      return std::nullopt;
     auto holds_with = [&](const z3::expr& constraint) {
       solver.push();
       solver.add(constraint);
