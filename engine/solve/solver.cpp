@@ -806,10 +806,11 @@ struct Engine::Impl {
       if (fact.type.kind != Type::Kind::predicate || !stated || !fact_function[static_cast<std::size_t>(f)] ||
           (stated->value.form != FactValue::Form::at_least && stated->value.form != FactValue::Form::at_most))
         continue;
-      const Expr& bound = *stated->value.values.front();
-      Value bound_value = encode(bound, {}, Polarity::both);
+      const ExprPtr& bound = stated->value.values.front();
       std::vector<std::pair<std::string, PredicateFn>> candidates;
-      candidates.emplace_back(to_text(bound, model), bound_value.predicate);
+      if (bound && !bound->type.is_error())
+        if (Value bound_value = encode(*bound, {}, Polarity::both); bound_value.predicate)
+          candidates.emplace_back(to_text(*bound, model), bound_value.predicate);
       candidates.emplace_back("no one", [&](const std::vector<z3::expr>&, Polarity) { return ctx.bool_val(false); });
       candidates.emplace_back("everyone", [&](const std::vector<z3::expr>&, Polarity) { return ctx.bool_val(true); });
       for (const auto& [text, given] : candidates) {
@@ -838,9 +839,9 @@ struct Engine::Impl {
   // Where sampling finds no witness: the least reading Z3 allows. Each open value in a
   // fixed order (the extension of a predicate stated by a bound, then the condition's
   // facts, then each witness person's attributes, then each predicate at each person) is
-  // made as small as the ones before it allow — a truth
-  // value `no` first, a number nearest 0 and then not negative — so that the reading
-  // depends on the query, not on the solver's history. nullopt when Z3 gives up.
+  // made as small as the ones before it allow — a truth value `no` first, a number
+  // nearest 0 and then not negative — so that the reading depends on the query, not on
+  // the solver's history. nullopt when Z3 gives up.
   std::optional<Witness> least_witness(const Expr& condition, const std::vector<Skolem>& persons,
                                        const z3::expr& holds) {
     z3::expr_vector base = assumptions();
